@@ -1,0 +1,57 @@
+// Turns findings into policy violations, and keeps any failure inside the policy.
+
+import type { ReportViolation } from "@pulumi/policy";
+import type { Language } from "../rules/config";
+import type { Finding } from "../rules/findings";
+import { renderFinding } from "../rules/messages";
+
+// At run time @pulumi/policy also accepts an object, whose enforcementLevel overrides the
+// policy's (server.ts makeReportViolationFun); its type declarations only show the string form.
+interface ViolationObject {
+  message: string;
+  urn?: string;
+  enforcementLevel?: "advisory";
+}
+
+export function reportFindings(reportViolation: ReportViolation, findings: readonly Finding[], language: Language): void {
+  const report = reportViolation as unknown as (violation: ViolationObject) => void;
+  for (const finding of findings) {
+    if (finding.waivedBy) continue;
+    const violation: ViolationObject = { message: renderFinding(finding, language), urn: finding.resource.urn };
+    if (finding.level === "advisory") violation.enforcementLevel = "advisory";
+    report(violation);
+  }
+}
+
+/** Runs a policy body; an unexpected error becomes a blocking violation instead of a gRPC failure. */
+export function failClosed(reportViolation: ReportViolation, urn: string | undefined, body: () => void): void {
+  try {
+    body();
+  } catch (error) {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const report = reportViolation as unknown as (violation: ViolationObject) => void;
+    report({
+      message: `icpguard could not evaluate this resource and blocks it to stay safe (${detail.slice(0, 300)}). Please report this.`,
+      urn,
+    });
+  }
+}
+
+/** Reuses the prepared rule while the config object's fields are the same (getConfig copies it per call). */
+export function memoiseByFields<T>(prepare: (properties: Record<string, unknown>) => T): (properties: Record<string, unknown>) => T {
+  let lastFields: [string, unknown][] | undefined;
+  let lastValue: T | undefined;
+  return (properties) => {
+    const fields = Object.entries(properties ?? {});
+    if (
+      lastFields !== undefined &&
+      lastFields.length === fields.length &&
+      lastFields.every(([key, value], i) => fields[i][0] === key && fields[i][1] === value)
+    ) {
+      return lastValue as T;
+    }
+    lastValue = prepare(properties ?? {});
+    lastFields = fields;
+    return lastValue;
+  };
+}

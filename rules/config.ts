@@ -1,0 +1,123 @@
+// The config of icp-filing-required, as one zod schema. The pack publishes the JSON Schema
+// generated from it; the same schema validates at run time so nothing is written twice.
+
+import { z } from "zod";
+import { parseFilingNumber, WEBSITE_FILING_NUMBER_PATTERN } from "./filing-number";
+import { normaliseHostname } from "./hostname";
+
+export const LANGUAGES = ["en", "zh"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** A hostname whose registered domain can be filed (not an IP, suffix or cloud name). */
+const filableDomain = (what: string) =>
+  z
+    .string()
+    .min(1)
+    .max(1024)
+    .superRefine((value, ctx) => {
+      const result = normaliseHostname(value);
+      if (!result.ok) {
+        ctx.addIssue({ code: "custom", message: `"${value}" is not a hostname (${result.reason})` });
+      } else if (result.value.kind !== "custom") {
+        const why = {
+          ip: "is an IP address; filings are for domains",
+          "cloud-assigned": "is the cloud's own domain, not yours to file",
+          "not-registrable": "is not a registrable domain (a public suffix, or no ICANN suffix)",
+          custom: "",
+        }[result.value.kind];
+        ctx.addIssue({ code: "custom", message: `"${value}" ${why}` });
+      }
+    })
+    .describe(what);
+
+const websiteNumber = z
+  .string()
+  .superRefine((value, ctx) => {
+    const parsed = parseFilingNumber(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.message });
+    } else if (parsed.kind !== "website" && parsed.kind !== "entity") {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${value}" is a ${parsed.kind} number; a website filing looks like 京ICP备2021003158号-1`,
+      });
+    }
+  })
+  .meta({ pattern: WEBSITE_FILING_NUMBER_PATTERN })
+  .describe("Website filing number, e.g. 浙ICP备2021003158号-1 (serial of 8 or 10 digits)");
+
+export const FilingRecordSchema = z
+  .strictObject({
+    domain: filableDomain("Any hostname of the registered domain the filing covers, e.g. example.com"),
+    number: websiteNumber,
+    status: z
+      .enum(["approved", "pending"])
+      .default("approved")
+      .describe("approved (number issued) or pending (under review: the site must not be live yet)"),
+    provider: z.string().min(1).optional().describe("Access provider the filing was made through, e.g. alicloud, tencentcloud"),
+    psb: z.string().min(1).optional().describe("Public-security (公安) filing number"),
+    licence: z.string().min(1).optional().describe("Commercial ICP licence number (ICP证)"),
+  })
+  .describe("An ICP filing record");
+
+const isoDate = z.iso.date().describe("ISO date, YYYY-MM-DD");
+
+export const WaiverSchema = z
+  .strictObject({
+    domain: z.string().min(1).optional().describe("Hostname this waiver covers, with everything below it"),
+    resource: z.string().min(1).optional().describe("URN or name of the resource this waiver covers"),
+    reason: z.string().min(1).describe("Why the deployment may go ahead without a filing"),
+    expires: isoDate.describe("Last day the waiver applies (YYYY-MM-DD)"),
+  })
+  .superRefine((waiver, ctx) => {
+    if ((waiver.domain === undefined) === (waiver.resource === undefined)) {
+      ctx.addIssue({ code: "custom", message: "give exactly one of domain or resource" });
+    }
+  })
+  .describe("A time-limited exception");
+
+export const FilingRequiredConfigSchema = z.strictObject({
+  filings: z.array(FilingRecordSchema).default([]).describe("ICP filing records"),
+  waivers: z.array(WaiverSchema).default([]).describe("Time-limited exceptions; an expired one blocks again"),
+  language: z.enum(LANGUAGES).default("en").describe("Language of messages: en or zh"),
+});
+
+export type FilingRecord = z.output<typeof FilingRecordSchema>;
+export type Waiver = z.output<typeof WaiverSchema>;
+export type FilingRequiredConfig = z.output<typeof FilingRequiredConfigSchema>;
+
+export type ConfigResult<T> = { ok: true; config: T } | { ok: false; problems: string[] };
+
+/** Validates a policy's properties; problems name the field, e.g. `filings[2].number: …`. */
+export function parseConfig<T>(schema: z.ZodType<T>, properties: unknown): ConfigResult<T> {
+  const result = schema.safeParse(properties ?? {});
+  if (result.success) return { ok: true, config: result.data };
+  return { ok: false, problems: result.error.issues.map(describeIssue) };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const path = formatPath(issue.path);
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys.map((key) => `"${key}"`).join(", ");
+    return `${path || "(config)"}: unknown field${issue.keys.length > 1 ? "s" : ""} ${keys}`;
+  }
+  return `${path || "(config)"}: ${issue.message}`;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let text = "";
+  for (const part of path) {
+    if (typeof part === "number") text += `[${part}]`;
+    else text += text === "" ? String(part) : `.${String(part)}`;
+  }
+  return text;
+}
+
+/** JSON Schema (draft-07) of a config object, as `{properties, required}` for a Pulumi policy. */
+export function policyConfigSchema(schema: z.ZodType): { properties: Record<string, object>; required: string[] } {
+  const json = z.toJSONSchema(schema, { target: "draft-7", io: "input", unrepresentable: "any" }) as {
+    properties?: Record<string, object>;
+    required?: string[];
+  };
+  return { properties: json.properties ?? {}, required: json.required ?? [] };
+}

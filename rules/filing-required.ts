@@ -1,0 +1,123 @@
+// Rule icp-filing-required: a custom hostname served from mainland China needs an approved
+// ICP filing record for its registered domain.
+
+import { catalogueEntryFor } from "./catalogue";
+import { FilingRequiredConfigSchema, parseConfig, type Language } from "./config";
+import { FilingRegistry } from "./filing-registry";
+import type { Finding, FindingDetail, FindingLevel, ResourceRef } from "./findings";
+import { resolveLocation, type Environment } from "./location";
+import { servedHostnames } from "./served-hostnames";
+import type { ResourceView } from "./view";
+import { WaiverSet } from "./waivers";
+
+export const FILING_REQUIRED = "icp-filing-required";
+
+export interface FilingRuleContext {
+  registry: FilingRegistry;
+  waivers: WaiverSet;
+  /** Preview: unknown values give an advisory. Update: they block, since nothing could be checked. */
+  dryRun: boolean;
+  env: Environment;
+}
+
+/** True when the rule has anything to say about this type (the catalogue lists it). */
+export function appliesTo(type: string): boolean {
+  return catalogueEntryFor(type) !== undefined;
+}
+
+export function evaluateFilingRequired(view: ResourceView, ctx: FilingRuleContext): Finding[] {
+  const entry = catalogueEntryFor(view.type);
+  if (!entry) return [];
+  const resource: ResourceRef = { urn: view.urn, name: view.name, type: view.type };
+  const findings: Finding[] = [];
+  const add = (level: FindingLevel, detail: FindingDetail) => findings.push({ policy: FILING_REQUIRED, level, resource, ...detail });
+
+  const location = resolveLocation(entry, view, ctx.env);
+  if (location.status !== "unknown") {
+    const reason = location.reason;
+    if (reason.kind === "coverage" && reason.unrecognised) add("advisory", { kind: "unrecognised-coverage", mainland: reason });
+    if (reason.kind === "region" && reason.unlisted) {
+      add("advisory", { kind: "unlisted-region", mainland: reason, treatedAsMainland: location.status === "mainland" });
+    }
+    if (location.status === "outside") return findings;
+  }
+
+  const unknownHostnamePaths: string[] = [];
+  const unconfirmed: { hostname: string; registeredDomain: string; secret: boolean }[] = [];
+
+  for (const served of servedHostnames(entry, view)) {
+    if (served.status === "unknown") {
+      unknownHostnamePaths.push(served.path);
+      continue;
+    }
+    if (served.status === "unusable") {
+      add("advisory", { kind: "unusable-hostname", path: served.path, value: served.raw, secret: served.secret, problem: served.problem });
+      continue;
+    }
+    const { verdict } = served;
+    if (verdict.kind === "not-registrable") {
+      add("advisory", { kind: "not-registrable", path: served.path, hostname: verdict.hostname, secret: served.secret });
+      continue;
+    }
+    if (verdict.kind !== "custom" || !verdict.registeredDomain) continue;
+    const record = ctx.registry.lookup(verdict.registeredDomain);
+    if (record?.status === "approved") continue;
+    if (location.status === "unknown") {
+      unconfirmed.push({ hostname: verdict.hostname, registeredDomain: verdict.registeredDomain, secret: served.secret });
+      continue;
+    }
+    const waiver = ctx.waivers.match(view.urn, view.name, verdict.hostname);
+    const finding: Finding = {
+      policy: FILING_REQUIRED,
+      level: "blocking",
+      resource,
+      kind: "unfiled",
+      hostname: verdict.hostname,
+      registeredDomain: verdict.registeredDomain,
+      secret: served.secret,
+      path: served.path,
+      mainland: location.reason,
+    };
+    if (record) finding.pendingRecord = record;
+    if (waiver?.expired) finding.expiredWaiver = waiver.waiver;
+    if (waiver && !waiver.expired) finding.waivedBy = waiver.waiver;
+    findings.push(finding);
+  }
+
+  // Unknowns matter only where they could hide a hostname, or hide the location of an unfiled one.
+  const locationUnknownMatters = location.status === "unknown" && unconfirmed.length > 0;
+  if (unknownHostnamePaths.length > 0 || locationUnknownMatters) {
+    const paths = location.status === "unknown" ? [...location.paths, ...unknownHostnamePaths] : unknownHostnamePaths;
+    add(ctx.dryRun ? "advisory" : "blocking", { kind: "unknown-values", paths, hostnames: unconfirmed, dryRun: ctx.dryRun });
+  }
+  return findings;
+}
+
+/** For a config that failed validation: one blocking finding per resource the rule would check. */
+export function invalidConfigFindings(view: ResourceView, problems: string[], policy = FILING_REQUIRED): Finding[] {
+  if (!appliesTo(view.type)) return [];
+  return [{ policy, level: "blocking", resource: { urn: view.urn, name: view.name, type: view.type }, kind: "invalid-config", problems }];
+}
+
+export type PreparedFilingRule =
+  | { ok: true; language: Language; evaluate(view: ResourceView, dryRun: boolean, env: Environment): Finding[] }
+  | { ok: false; language: Language; problems: string[] };
+
+/** Validates the policy's config once and returns the rule ready to run on many resources. */
+export function prepareFilingRule(properties: unknown, today: string): PreparedFilingRule {
+  const parsed = parseConfig(FilingRequiredConfigSchema, properties);
+  if (!parsed.ok) return { ok: false, language: languageOf(properties), problems: parsed.problems };
+  const registry = new FilingRegistry(parsed.config.filings);
+  const waivers = new WaiverSet(parsed.config.waivers, today);
+  return {
+    ok: true,
+    language: parsed.config.language,
+    evaluate: (view, dryRun, env) => evaluateFilingRequired(view, { registry, waivers, dryRun, env }),
+  };
+}
+
+/** The language asked for, even in a config that is otherwise invalid. */
+export function languageOf(properties: unknown): Language {
+  const value = typeof properties === "object" && properties !== null ? (properties as { language?: unknown }).language : undefined;
+  return value === "zh" ? "zh" : "en";
+}

@@ -1,0 +1,267 @@
+// The resource view: a resource's inputs as the rules read them, with values that are unknown
+// during preview and secrets marked instead of hidden, whatever the source (engine request,
+// @pulumi/policy props, a Pulumi JSON file read by the command-line tool).
+
+/** A value the engine does not know yet (preview). */
+export class Unknown {
+  constructor(readonly valueType: string) {}
+}
+
+/** A value the user marked secret. It is read like any other and never printed. */
+export class Secret {
+  constructor(readonly value: ViewValue) {}
+}
+
+export type ViewValue =
+  | null
+  | boolean
+  | number
+  | string
+  | Unknown
+  | Secret
+  | ViewValue[]
+  | { [key: string]: ViewValue };
+
+export type ViewObject = { [key: string]: ViewValue };
+
+export interface ProviderView {
+  type: string;
+  name: string;
+  urn: string;
+  props: ViewObject;
+}
+
+export interface ResourceView {
+  urn: string;
+  name: string;
+  type: string;
+  props: ViewObject;
+  provider?: ProviderView;
+  /** Property name → URNs of the resources its value came from (AnalyzeStack, and Analyze where sent). */
+  propertyDependencies?: Record<string, string[]>;
+  dependencies?: string[];
+  parent?: string;
+}
+
+// Wire signatures of the Pulumi property format (sdk/nodejs/runtime/rpc.ts).
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+const RESOURCE_REFERENCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+
+/** Sentinel strings the engine sends for unknown values, by the type they stand for. */
+export const UNKNOWN_SENTINELS: Readonly<Record<string, string>> = {
+  "04da6b54-80e4-46f7-96ec-b56ff0331ba9": "string",
+  "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7": "boolean",
+  "3eeb2bf0-c639-47a8-9e75-3b44932eb421": "number",
+  "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2": "array",
+  "030794c1-ac77-496b-92df-f27374a8bd58": "asset",
+  "e48ece36-62e2-4504-bad9-02848725956a": "archive",
+  "dd056dcd-154b-4c76-9bd3-c8f88648b5ff": "object",
+};
+
+/** Deeper values are not read: a hostile request must not exhaust the stack. */
+const MAX_DEPTH = 64;
+
+/**
+ * Converts a property value in Pulumi's wire form (a protobuf Struct as plain JS, or the
+ * `inputs` of a Pulumi JSON file) into a view value. Never throws.
+ */
+export function fromWireValue(value: unknown, depth = 0): ViewValue {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case "string":
+      return Object.prototype.hasOwnProperty.call(UNKNOWN_SENTINELS, value)
+        ? new Unknown(UNKNOWN_SENTINELS[value])
+        : value;
+    case "boolean":
+      return value;
+    case "number":
+      return Number.isFinite(value) ? value : null;
+    case "object":
+      break;
+    default:
+      return null;
+  }
+  if (depth >= MAX_DEPTH) return new Unknown("nested too deeply to read");
+  if (value instanceof Unknown || value instanceof Secret) return value;
+  if (Array.isArray(value)) {
+    const items: ViewValue[] = [];
+    for (let i = 0; i < value.length; i++) items.push(fromWireValue(value[i], depth + 1));
+    return items;
+  }
+  const record = value as Record<string, unknown>;
+  const signature = ownValue(record, SIG_KEY);
+  if (signature === SECRET_SIG) return new Secret(fromWireValue(ownValue(record, "value"), depth + 1));
+  if (signature === OUTPUT_SIG) {
+    const inner = Object.prototype.hasOwnProperty.call(record, "value")
+      ? fromWireValue(record.value, depth + 1)
+      : new Unknown("output");
+    return ownValue(record, "secret") === true ? new Secret(inner) : inner;
+  }
+  if (signature === RESOURCE_REFERENCE_SIG) {
+    return {
+      urn: fromWireValue(ownValue(record, "urn"), depth + 1),
+      id: fromWireValue(ownValue(record, "id"), depth + 1),
+    };
+  }
+  const result: ViewObject = {};
+  for (const key of Object.keys(record)) {
+    if (key === "__proto__") continue;
+    result[key] = fromWireValue(record[key], depth + 1);
+  }
+  return result;
+}
+
+export function fromWireObject(value: unknown): ViewObject {
+  const converted = fromWireValue(value);
+  return isViewObject(converted) ? converted : {};
+}
+
+function ownValue(record: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+export function isViewObject(value: ViewValue | undefined): value is ViewObject {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Unknown) &&
+    !(value instanceof Secret)
+  );
+}
+
+/** A value found at a concrete path, with what was learned on the way to it. */
+export interface Leaf {
+  /** Concrete path, e.g. `ruleConditions[1].hostConfig.values[0]`. */
+  path: string;
+  value: ViewValue | undefined;
+  unknown: boolean;
+  secret: boolean;
+}
+
+/**
+ * Reads every value at a path pattern. Segments: `name`, `name[]` (each element) and
+ * `name[field=value]` (elements whose `field` equals `value`, compared case-insensitively).
+ * An unknown met on the way yields one unknown leaf at the path reached so far.
+ */
+export function readPath(root: ViewObject, pattern: string): Leaf[] {
+  const segments = parsePattern(pattern);
+  const leaves: Leaf[] = [];
+  walk(root, segments, 0, "", false, leaves);
+  return leaves;
+}
+
+/** Reads a single top-level or nested value (no iteration). */
+export function readOne(root: ViewObject, pattern: string): Leaf {
+  const leaves = readPath(root, pattern);
+  return leaves[0] ?? { path: pattern, value: undefined, unknown: false, secret: false };
+}
+
+interface Segment {
+  name: string;
+  each: boolean;
+  filter?: { field: string; equals: string };
+}
+
+const patternCache = new Map<string, Segment[]>();
+
+function parsePattern(pattern: string): Segment[] {
+  const cached = patternCache.get(pattern);
+  if (cached) return cached;
+  const segments = pattern.split(".").map((part): Segment => {
+    const match = /^([^[\]]+)(?:\[(?:([^=\]]+)=([^\]]*))?\])?$/.exec(part);
+    if (!match) throw new Error(`bad property path pattern: ${pattern}`);
+    const each = part.endsWith("]");
+    return match[2] !== undefined
+      ? { name: match[1], each, filter: { field: match[2], equals: match[3].toLowerCase() } }
+      : { name: match[1], each };
+  });
+  patternCache.set(pattern, segments);
+  return segments;
+}
+
+function walk(
+  value: ViewValue | undefined,
+  segments: Segment[],
+  index: number,
+  path: string,
+  secret: boolean,
+  out: Leaf[],
+): void {
+  while (value instanceof Secret) {
+    secret = true;
+    value = value.value;
+  }
+  if (value instanceof Unknown) {
+    out.push({ path, value, unknown: true, secret });
+    return;
+  }
+  if (index === segments.length) {
+    out.push({ path, value, unknown: false, secret });
+    return;
+  }
+  if (!isViewObject(value)) return;
+  const segment = segments[index];
+  const childPath = path === "" ? segment.name : `${path}.${segment.name}`;
+  const child = Object.prototype.hasOwnProperty.call(value, segment.name) ? value[segment.name] : undefined;
+  if (!segment.each) {
+    if (index === segments.length - 1 && child === undefined) return;
+    walk(child, segments, index + 1, childPath, secret, out);
+    return;
+  }
+  let list: ViewValue | undefined = child;
+  let listSecret = secret;
+  while (list instanceof Secret) {
+    listSecret = true;
+    list = list.value;
+  }
+  if (list instanceof Unknown) {
+    out.push({ path: childPath, value: list, unknown: true, secret: listSecret });
+    return;
+  }
+  if (!Array.isArray(list)) {
+    // A single value where a list is expected: read it as a one-element list.
+    if (list !== undefined && list !== null) {
+      walkElement(list, segments, index, `${childPath}[0]`, listSecret, out);
+    }
+    return;
+  }
+  for (let i = 0; i < list.length; i++) {
+    walkElement(list[i], segments, index, `${childPath}[${i}]`, listSecret, out);
+  }
+}
+
+function walkElement(
+  element: ViewValue,
+  segments: Segment[],
+  index: number,
+  path: string,
+  secret: boolean,
+  out: Leaf[],
+): void {
+  const { filter } = segments[index];
+  if (filter) {
+    let item = element;
+    let itemSecret = secret;
+    while (item instanceof Secret) {
+      itemSecret = true;
+      item = item.value;
+    }
+    if (item instanceof Unknown) {
+      out.push({ path, value: item, unknown: true, secret: itemSecret });
+      return;
+    }
+    if (!isViewObject(item)) return;
+    const probe = readOne(item, filter.field);
+    if (probe.unknown) {
+      out.push({ path: `${path}.${filter.field}`, value: probe.value, unknown: true, secret: itemSecret || probe.secret });
+      return;
+    }
+    if (typeof probe.value !== "string" || probe.value.toLowerCase() !== filter.equals) return;
+    walk(item, segments, index + 1, path, itemSecret, out);
+    return;
+  }
+  walk(element, segments, index + 1, path, secret, out);
+}
