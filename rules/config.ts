@@ -101,6 +101,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     const keys = issue.keys.map((key) => `"${key}"`).join(", ");
     return `${path || "(config)"}: unknown field${issue.keys.length > 1 ? "s" : ""} ${keys}`;
   }
+  if (issue.code === "invalid_type" && issue.message.endsWith("received undefined")) {
+    return `${path || "(config)"}: required, but missing`;
+  }
   return `${path || "(config)"}: ${issue.message}`;
 }
 
