@@ -1,12 +1,13 @@
 // The icpguard policy pack. `main` in package.json points at the compiled form of this file.
 
 import { PolicyPack } from "@pulumi/policy";
-import { filingRequiredPolicy } from "./filing-required-policy";
+import { POLICIES } from "../rules/policies";
+import { toPulumiPolicy } from "./adapt";
 import { installRequestCapture } from "./request-context";
 
 installRequestCapture();
 
 new PolicyPack("icpguard", {
   description: "Blocks custom domains served from mainland China without an ICP filing record.",
-  policies: [filingRequiredPolicy],
+  policies: POLICIES.map(toPulumiPolicy),
 });

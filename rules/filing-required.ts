@@ -8,9 +8,11 @@ import type { Finding, FindingDetail, FindingLevel, ResourceRef } from "./findin
 import { resolveLocation, type Environment } from "./location";
 import { servedHostnames } from "./served-hostnames";
 import type { ResourceView } from "./view";
+import type { PolicyDefinition } from "./policy-definition";
+import { FILING_REQUIRED_METADATA } from "./policy-metadata";
 import { WaiverSet } from "./waivers";
 
-export const FILING_REQUIRED = "icp-filing-required";
+export const FILING_REQUIRED = FILING_REQUIRED_METADATA.name;
 
 export interface FilingRuleContext {
   registry: FilingRegistry;
@@ -93,28 +95,25 @@ export function evaluateFilingRequired(view: ResourceView, ctx: FilingRuleContex
   return findings;
 }
 
-/** For a config that failed validation: one blocking finding per resource the rule would check. */
-export function invalidConfigFindings(view: ResourceView, problems: string[], policy = FILING_REQUIRED): Finding[] {
-  if (!appliesTo(view.type)) return [];
-  return [{ policy, level: "blocking", resource: { urn: view.urn, name: view.name, type: view.type }, kind: "invalid-config", problems }];
-}
-
-export type PreparedFilingRule =
-  | { ok: true; language: Language; evaluate(view: ResourceView, dryRun: boolean, env: Environment): Finding[] }
-  | { ok: false; language: Language; problems: string[] };
-
-/** Validates the policy's config once and returns the rule ready to run on many resources. */
-export function prepareFilingRule(properties: unknown, today: string): PreparedFilingRule {
-  const parsed = parseConfig(FilingRequiredConfigSchema, properties);
-  if (!parsed.ok) return { ok: false, language: languageOf(properties), problems: parsed.problems };
-  const registry = new FilingRegistry(parsed.config.filings);
-  const waivers = new WaiverSet(parsed.config.waivers, today);
-  return {
-    ok: true,
-    language: parsed.config.language,
-    evaluate: (view, dryRun, env) => evaluateFilingRequired(view, { registry, waivers, dryRun, env }),
-  };
-}
+export const filingRequiredDefinition: PolicyDefinition = {
+  metadata: FILING_REQUIRED_METADATA,
+  kind: "resource",
+  configSchema: FilingRequiredConfigSchema,
+  appliesTo,
+  prepare(properties, today) {
+    const parsed = parseConfig(FilingRequiredConfigSchema, properties);
+    if (!parsed.ok) return { ok: false, language: languageOf(properties), problems: parsed.problems };
+    const registry = new FilingRegistry(parsed.config.filings);
+    const waivers = new WaiverSet(parsed.config.waivers, today);
+    return {
+      ok: true,
+      policy: {
+        language: parsed.config.language,
+        evaluateResource: (view, options) => evaluateFilingRequired(view, { registry, waivers, ...options }),
+      },
+    };
+  },
+};
 
 /** The language asked for, even in a config that is otherwise invalid. */
 export function languageOf(properties: unknown): Language {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { prepareFilingRule } from "../../rules/filing-required";
+import { filingRequiredDefinition } from "../../rules/filing-required";
+import { invalidConfigFinding } from "../../rules/policy-definition";
 import { renderFinding } from "../../rules/messages";
 import { UNKNOWN_SENTINELS } from "../../rules/view";
 import { runRule, summarise, TODAY, viewOf } from "./rule-helpers";
@@ -132,7 +133,7 @@ describe("icp-filing-required", () => {
 
 describe("icp-filing-required config", () => {
   it("names every bad field", () => {
-    const rule = prepareFilingRule(
+    const rule = filingRequiredDefinition.prepare(
       {
         filings: [
           { domain: "ok.com", number: "京ICP备11018762号-2" },
@@ -161,7 +162,7 @@ describe("icp-filing-required config", () => {
   });
 
   it("accepts the documented example", () => {
-    const rule = prepareFilingRule(
+    const rule = filingRequiredDefinition.prepare(
       {
         filings: [
           { domain: "example.com", number: "浙ICP备2021003158号-1" },
@@ -174,11 +175,12 @@ describe("icp-filing-required config", () => {
     expect(rule.ok).toBe(true);
   });
 
-  it("reports an invalid config on every resource it would check", async () => {
-    const { invalidConfigFindings } = await import("../../rules/filing-required");
-    expect(invalidConfigFindings(viewOf(cdn({ domainName: "x.com" })), ["filings[0].number: bad"])).toMatchObject([
-      { kind: "invalid-config", level: "blocking", problems: ["filings[0].number: bad"] },
-    ]);
-    expect(invalidConfigFindings(viewOf({ type: "alicloud:ecs/instance:Instance", name: "vm", properties: {} }), ["x"])).toEqual([]);
+  it("describes an invalid config as a blocking finding naming the fields", () => {
+    expect(invalidConfigFinding("icp-filing-required", viewOf(cdn({ domainName: "x.com" })), ["filings[0].number: bad"])).toMatchObject({
+      kind: "invalid-config",
+      level: "blocking",
+      problems: ["filings[0].number: bad"],
+    });
+    expect(filingRequiredDefinition.appliesTo("alicloud:ecs/instance:Instance")).toBe(false);
   });
 });

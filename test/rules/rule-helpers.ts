@@ -1,6 +1,6 @@
 // Shared helpers for rule tests: build views the way the pack does, run the rule, summarise.
 
-import { prepareFilingRule } from "../../rules/filing-required";
+import { filingRequiredDefinition } from "../../rules/filing-required";
 import type { Finding } from "../../rules/findings";
 import { fromWireObject, type ResourceView } from "../../rules/view";
 import type { CaseResource } from "../fixtures/catalogue-cases";
@@ -29,9 +29,9 @@ export function runRule(
   config: Record<string, unknown> = {},
   options: { dryRun?: boolean; env?: Record<string, string> } = {},
 ): Finding[] {
-  const rule = prepareFilingRule(config, TODAY);
+  const rule = filingRequiredDefinition.prepare(config, TODAY);
   if (!rule.ok) throw new Error(`bad test config: ${rule.problems.join("; ")}`);
-  return rule.evaluate(viewOf(resource), options.dryRun ?? true, options.env ?? {});
+  return rule.policy.evaluateResource!(viewOf(resource), { dryRun: options.dryRun ?? true, env: options.env ?? {} });
 }
 
 /** kind, level and hostname of each reported (not waived) finding. */
