@@ -1,0 +1,7 @@
+// Subcommands of icpguard. Each module exports a function that adds its command to the program.
+
+import type { Command } from "commander";
+
+export type RegisterCommand = (program: Command) => void;
+
+export const COMMANDS: RegisterCommand[] = [];
