@@ -92,7 +92,11 @@ export function fromWireValue(value: unknown, depth = 0): ViewValue {
   }
   const record = value as Record<string, unknown>;
   const signature = ownValue(record, SIG_KEY);
-  if (signature === SECRET_SIG) return new Secret(fromWireValue(ownValue(record, "value"), depth + 1));
+  if (signature === SECRET_SIG) {
+    // A stack export keeps only the ciphertext: the value exists but cannot be read here.
+    const readable = Object.prototype.hasOwnProperty.call(record, "value");
+    return new Secret(readable ? fromWireValue(record.value, depth + 1) : new Unknown("encrypted secret"));
+  }
   if (signature === OUTPUT_SIG) {
     const inner = Object.prototype.hasOwnProperty.call(record, "value")
       ? fromWireValue(record.value, depth + 1)
