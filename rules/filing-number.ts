@@ -117,7 +117,7 @@ function reject(message: string): never {
   throw new Rejection(message);
 }
 
-function quote(text: string, maxCodePoints = 16): string {
+function quote(text: string, maxCodePoints = 24): string {
   const codePoints = Array.from(text);
   const shown = codePoints.length > maxCodePoints ? codePoints.slice(0, maxCodePoints).join("") + "…" : text;
   return JSON.stringify(shown);
