@@ -109,6 +109,8 @@ const PROVINCE_SHORT_NAMES = ALL_PROVINCES.map((p) => ({
   abbreviation: p.abbreviations[0]!.character,
 }));
 
+const MISSING_PROVINCE = "missing the province abbreviation at the start, e.g. 京 or 粤 (Jing or Yue when romanised)";
+
 class Rejection {
   constructor(readonly message: string) {}
 }
@@ -212,7 +214,7 @@ function readChineseHeader(sc: Scanner): Header {
   const region = NON_MAINLAND[first];
   if (region !== undefined) reject(nonMainlandMessage(first, region));
   if (/[0-9]/.test(first) || sc.rest().startsWith("公网安备")) {
-    reject("missing the province abbreviation at the start, e.g. 京 or 粤");
+    reject(MISSING_PROVINCE);
   }
   const province = provinceByAbbreviation(first);
   if (!province) reject(`unknown province abbreviation ${quote(first)}${provinceNameHint(sc.text)}`);
@@ -239,7 +241,7 @@ function readChineseHeader(sc: Scanner): Header {
 }
 
 function readRomanisedHeader(sc: Scanner): Header {
-  if (/^(?:icp|b2\s*-|gong\s*wang)/i.test(sc.text)) reject('missing the province at the start, e.g. "Jing" or "Yue"');
+  if (/^(?:icp|b2\s*-|gong\s*wang)/i.test(sc.text)) reject(MISSING_PROVINCE);
   // Lazy so that "JingICP" splits as Jing + ICP.
   const head = /^([a-z]+?)\s*(icp|b2|gong)/i.exec(sc.text);
   if (!head) {
@@ -492,10 +494,11 @@ export function parseFilingNumber(input: string, options: ParseOptions = {}): Pa
   const currentYear = Number.isInteger(options.currentYear) ? options.currentYear! : new Date().getUTCFullYear();
   try {
     const header = romanised ? readRomanisedHeader(sc) : readChineseHeader(sc);
+    const licence = header.series === "icp-licence";
     const spelling: Spelling = {
       romanised,
       hao: romanised ? "Hao" : "号",
-      marker: romanised ? (header.series === "icp-licence" ? "ICP Zheng" : "ICP Bei") : header.series === "icp-licence" ? "ICP证" : "ICP备",
+      marker: romanised ? (licence ? "ICP Zheng" : "ICP Bei") : licence ? "ICP证" : "ICP备",
       latestYear: currentYear + 1,
       example: (parts) => formatFilingNumber({ ...parts, abbreviation: header.abbreviation, pinyin: header.pinyin }, romanised),
     };
