@@ -595,4 +595,6 @@ export function websiteFilingNumberPattern(latestYear: number): string {
 }
 
 /** websiteFilingNumberPattern for this year's numbers (serial years up to next year). */
-export const WEBSITE_FILING_NUMBER_PATTERN: string = websiteFilingNumberPattern(new Date().getUTCFullYear() + 1);
+// The published schema must not change with the calendar: it admits every year up to 2099 and
+// the parser (which runs at validation time too) rejects years still in the future.
+export const WEBSITE_FILING_NUMBER_PATTERN: string = websiteFilingNumberPattern(2099);

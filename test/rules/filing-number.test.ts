@@ -569,8 +569,10 @@ describe("WEBSITE_FILING_NUMBER_PATTERN", () => {
     }
   });
 
-  it("is built for serial years up to next year", () => {
-    expect(WEBSITE_FILING_NUMBER_PATTERN).toBe(websiteFilingNumberPattern(new Date().getUTCFullYear() + 1));
+  it("does not change with the calendar (the parser rejects future years instead)", () => {
+    expect(WEBSITE_FILING_NUMBER_PATTERN).toBe(websiteFilingNumberPattern(2099));
+    expect(new RegExp(WEBSITE_FILING_NUMBER_PATTERN).test("京ICP备2090003158号-1")).toBe(true);
+    expect(parseFilingNumber("京ICP备2090003158号-1").ok).toBe(false);
   });
 
   it.each([
