@@ -1,5 +1,5 @@
 // Tests of the engine-protocol harness against a minimal real policy pack (test/fixtures/noop-pack).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as net from "node:net";
 import * as path from "node:path";
@@ -283,7 +283,10 @@ describe("noop pack over the Analyzer protocol", () => {
     let session: PackSession;
 
     beforeAll(async () => {
-        session = await launchPack(NOOP_PACK, { stackConfig: { "alicloud:region": "cn-hangzhou" } });
+        session = await launchPack(NOOP_PACK, {
+            stackConfig: { "alicloud:region": "cn-hangzhou", "icpguard-test:tiers": ["web", "api"] },
+            env: { ICPGUARD_TEST_MARKER: "from-launch-options" },
+        });
     });
 
     afterAll(async () => {
@@ -296,6 +299,30 @@ describe("noop pack over the Analyzer protocol", () => {
         expect(session.startupMs).toBeGreaterThan(0);
         expect(session.exit).toBeUndefined();
         console.log(`noop pack start (launch → port): ${session.startupMs.toFixed(0)} ms`);
+    });
+
+    it.skipIf(process.platform !== "linux")("runs in the pack directory with the CLI's arguments and environment", () => {
+        const environ = readFileSync(`/proc/${session.pid}/environ`, "utf8").split("\0");
+        const env = Object.fromEntries(environ.filter(Boolean).map((entry) => entry.split(/=(.*)/s, 2)));
+        expect(env).toMatchObject({
+            PULUMI_CONFIG: JSON.stringify({ "alicloud:region": "cn-hangzhou", "icpguard-test:tiers": '["web","api"]' }),
+            PULUMI_NODEJS_ORGANIZATION: "organization",
+            PULUMI_NODEJS_PROJECT: "icpguard-test",
+            PULUMI_NODEJS_STACK: "dev",
+            PULUMI_NODEJS_DRY_RUN: "true",
+            PULUMI_ORGANIZATION: "organization",
+            PULUMI_PROJECT: "icpguard-test",
+            PULUMI_STACK: "dev",
+            PULUMI_DRY_RUN: "true",
+            ICPGUARD_TEST_MARKER: "from-launch-options",
+        });
+        expect(readlinkSync(`/proc/${session.pid}/cwd`)).toBe(NOOP_PACK);
+        const argv = readFileSync(`/proc/${session.pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+        expect(argv.slice(1)).toEqual([
+            require.resolve("@pulumi/pulumi/cmd/run-policy-pack"),
+            session.engineAddress,
+            NOOP_PACK,
+        ]);
     });
 
     it("tolerates an unimplemented Handshake and accepts ConfigureStack", async () => {
