@@ -46,6 +46,12 @@ const websiteNumber = z
   .meta({ pattern: WEBSITE_FILING_NUMBER_PATTERN })
   .describe("Website filing number, e.g. 浙ICP备2021003158号-1 (serial of 8 or 10 digits)");
 
+const isoDate = z.iso.date().describe("ISO date, YYYY-MM-DD");
+
+/** Sectors whose authority must approve a site before it can be filed; "none" says so explicitly. */
+export const SECTORS = ["news", "publishing", "education", "medical", "finance", "games", "none"] as const;
+export type Sector = (typeof SECTORS)[number];
+
 export const FilingRecordSchema = z
   .strictObject({
     domain: filableDomain("Any hostname of the registered domain the filing covers, e.g. example.com"),
@@ -57,10 +63,18 @@ export const FilingRecordSchema = z
     provider: z.string().min(1).optional().describe("Access provider the filing was made through, e.g. alicloud, tencentcloud"),
     psb: z.string().min(1).optional().describe("Public-security (公安) filing number"),
     licence: z.string().min(1).optional().describe("Commercial ICP licence number (ICP证)"),
+    liveSince: isoDate.optional().describe("Day the site went live (YYYY-MM-DD); the public-security filing is due within 30 days"),
+    commercial: z
+      .boolean()
+      .optional()
+      .describe("The site earns money (sales, payments, paid memberships, advertising), so it needs a commercial ICP licence"),
+    sector: z
+      .enum(SECTORS)
+      .optional()
+      .describe("Regulated sector whose authority must approve the site before filing, or none"),
+    preApproval: z.string().min(1).optional().describe("Reference of the sector authority's pre-approval"),
   })
   .describe("An ICP filing record");
-
-const isoDate = z.iso.date().describe("ISO date, YYYY-MM-DD");
 
 export const WaiverSchema = z
   .strictObject({
