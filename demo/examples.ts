@@ -47,10 +47,13 @@ export interface Example {
     runs: ExpectedRun[];
 }
 
+/** The repository (the pack's directory): the nearest directory above this file with PulumiPolicy.yaml. */
 export function repoRoot(): string {
-    // Compiled to dist/demo/examples.js; sources in demo/.
-    const up = path.basename(path.dirname(__dirname)) === "dist" ? ["..", ".."] : [".."];
-    return path.resolve(__dirname, ...up);
+    // This file runs both as demo/examples.ts (tests) and as dist/demo/examples.js (npm run demo).
+    for (let dir = __dirname; ; dir = path.dirname(dir)) {
+        if (existsSync(path.join(dir, "PulumiPolicy.yaml"))) return dir;
+        if (path.dirname(dir) === dir) throw new Error(`no PulumiPolicy.yaml above ${__dirname}`);
+    }
 }
 
 function readJson(file: string): unknown {
