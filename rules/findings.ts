@@ -1,5 +1,6 @@
 // What a rule reports. Findings are data; messages are rendered from them per language.
 
+import type { AdvisoryFindingDetail } from "./advisories/findings";
 import type { FilingRecord, Waiver } from "./config";
 import type { MainlandReason } from "./location";
 
@@ -36,7 +37,8 @@ export type FindingDetail =
   | { kind: "unusable-hostname"; path: string; value: string; secret: boolean; problem: string }
   | { kind: "not-registrable"; path: string; hostname: string; secret: boolean }
   | { kind: "invalid-config"; problems: string[] }
-  | { kind: "internal-error"; detail: string };
+  | { kind: "internal-error"; detail: string }
+  | AdvisoryFindingDetail;
 
 export type Finding = {
   policy: string;

@@ -1,5 +1,6 @@
 // Messages for findings, in English and Chinese. Secret values are never printed.
 
+import { renderAdvisoryFinding } from "./advisories/messages";
 import type { Language } from "./config";
 import type { Finding } from "./findings";
 import type { MainlandReason } from "./location";
@@ -168,5 +169,13 @@ export function renderFinding(finding: Finding, language: Language): string {
       return zh
         ? `icpguard 内部错误，为安全起见阻止部署：${finding.detail}。请报告此问题。`
         : `icpguard hit an internal error and blocks to stay safe: ${finding.detail}. Please report it.`;
+    case "app-unfiled":
+    case "app-undeclared":
+    case "psb-missing":
+    case "licence-missing":
+    case "new-access-needed":
+    case "filing-cancellation-risk":
+    case "pre-approval-missing":
+      return renderAdvisoryFinding(finding, language);
   }
 }
