@@ -1,7 +1,9 @@
 // Subcommands of icpguard. Each module exports a function that adds its command to the program.
 
 import type { Command } from "commander";
+import { registerConfig } from "./config";
+import { registerValidate } from "./validate";
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [registerValidate, registerConfig];
