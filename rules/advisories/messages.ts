@@ -197,7 +197,7 @@ export function renderAdvisoryFinding(finding: AdvisoryFinding, language: Langua
             : `网站于 ${finding.liveSince} 上线，公安备案须在 ${finding.due} 前完成。`
           : "公安备案须在网站上线后 30 日内完成（在备案记录中填写 liveSince 可算出截止日期）。";
         return (
-          `${who} 从中国大陆提供 ${host} 的服务（${where}），但 ${domain} 的备案记录中没有公安备案号。${timing}` +
+          `${who} 从中国大陆提供 ${host} 的服务：${where}。${domain} 的备案记录中没有公安备案号。${timing}` +
           `解决方法：在 ${PSB_PORTAL} 办理公安联网备案，并在 ${domain} 的备案记录中填写 psb。`
         );
       }
@@ -207,7 +207,7 @@ export function renderAdvisoryFinding(finding: AdvisoryFinding, language: Langua
           : `It is due by ${finding.due}, 30 days after the site went live on ${finding.liveSince}.`
         : "It is due within 30 days of the site going live (set liveSince in the filing record to get the date).";
       return (
-        `${who} serves ${host} from mainland China (${where}), and the filing record of ${domain} has no public-security filing number. ${timing} ` +
+        `${who} serves ${host} from mainland China: ${where}. The filing record of ${domain} has no public-security filing number. ${timing} ` +
         `Fix: complete the public-security filing at ${PSB_PORTAL} and add its number as psb in the filing record of ${domain}.`
       );
     }
@@ -224,7 +224,7 @@ export function renderAdvisoryFinding(finding: AdvisoryFinding, language: Langua
           : "但未记录 ICP 经营许可证（ICP证）。";
         const individual = finding.individual ? "个人不能持有该许可证，经营性网站须由公司主办。" : "";
         return (
-          `${who} 从中国大陆提供 ${host} 的服务（${where}）；${domain} 被标记为经营性网站（${marked}），${state}` +
+          `${who} 从中国大陆提供 ${host} 的服务：${where}。${domain} 被标记为经营性网站（${marked}），${state}` +
           `在线销售、支付、付费会员或广告收入需要在备案之外取得该许可证。${individual}` +
           `解决方法：向${province ?? "主体所在省"}通信管理局申请${expired ? "续期" : ""}（约 60 个工作日），并在 ${domain} 的备案记录中填写 licence，或记入 icp-commercial-licence 配置的 licences；` +
           `若网站不盈利，在其备案记录中设 commercial: false。`
@@ -236,7 +236,7 @@ export function renderAdvisoryFinding(finding: AdvisoryFinding, language: Langua
         : "no commercial ICP licence (ICP证) is recorded for it.";
       const individual = finding.individual ? "An individual cannot hold the licence: a commercial site must be run by a company. " : "";
       return (
-        `${who} serves ${host} from mainland China (${where}); ${domain} is commercial (${marked}), but ${state} ` +
+        `${who} serves ${host} from mainland China: ${where}. ${domain} is commercial (${marked}), but ${state} ` +
         `Online sales, payments, paid membership or advertising income need the licence on top of the filing. ${individual}` +
         `Fix: apply ${expired ? "to renew it " : "for it "}at the communications administration of ${province ?? "the entity's province"} (about 60 working days) and record it as licence in the filing record of ${domain}, or in licences of the icp-commercial-licence config; ` +
         `if the site earns no money, set commercial: false in its filing record.`
@@ -248,22 +248,24 @@ export function renderAdvisoryFinding(finding: AdvisoryFinding, language: Langua
       const where = describeMainland(finding.mainland, language);
       const cloud = CLOUD_NAMES[finding.servedBy][language];
       return zh
-        ? `${who} 将在${cloud}的中国大陆服务器上提供 ${host} 的服务（${where}），但 ${domain} 是通过 ${finding.filedWith} 备案的（${finding.filingNumber}）。` +
+        ? `${who} 将在${cloud}的中国大陆服务器上提供 ${host} 的服务：${where}。但 ${domain} 是通过 ${finding.filedWith} 备案的（${finding.filingNumber}）。` +
             `备案须通过中国大陆服务器的接入商办理，因此${cloud}需为 ${domain} 办理新增接入后才能提供服务。` +
             `解决方法：在${cloud}提交新增接入备案，通过后将备案记录的 provider 设为 ${finding.servedBy}；或继续由 ${finding.filedWith} 提供 ${domain} 的服务。`
-        : `${who} would serve ${host} from ${cloud}'s mainland servers (${where}), but ${domain} is filed through ${finding.filedWith} (${finding.filingNumber}). ` +
+        : `${who} would serve ${host} from ${cloud}'s mainland servers: ${where}. But ${domain} is filed through ${finding.filedWith} (${finding.filingNumber}). ` +
             `A filing is made through the access provider of the mainland servers, so ${cloud} needs a new-access filing (新增接入) for ${domain} before it serves it. ` +
             `Fix: submit the new-access filing with ${cloud}, then set provider to ${finding.servedBy} in the filing record; or keep ${domain} served by ${finding.filedWith}.`;
     }
     case "filing-cancellation-risk": {
       const domain = finding.registeredDomain;
-      const list = finding.servedFrom.map((s) => `${s.name} (${describeOutside(s.where, language)})`).join(zh ? "；" : "; ");
+      const list = finding.servedFrom
+        .map((s) => (zh ? `${s.name}（${describeOutside(s.where, language)}）` : `${s.name} (${describeOutside(s.where, language)})`))
+        .join(zh ? "；" : "; ");
       if (zh) {
         const through = finding.provider ? `，接入商 ${finding.provider}` : "";
         return (
           `本栈中提供 ${domain} 服务的资源都在中国大陆以外：${list}。${domain} 已备案（${finding.filingNumber}${through}）；` +
           `域名不再解析到接入商的中国大陆实例时，备案可能被注销。` +
-          `解决方法：保持 ${domain} 由${finding.provider ?? "其接入商"}的中国大陆实例提供服务（本栈或其他地方均可）；若确定迁出，主动注销备案并将其从 filings 中删除。`
+          `解决方法：保持 ${domain} 由${finding.provider ? ` ${finding.provider} ` : "其接入商"}的中国大陆实例提供服务（本栈或其他地方均可）；若确定迁出，主动注销备案并将其从 filings 中删除。`
         );
       }
       const through = finding.provider ? `, through ${finding.provider}` : "";
@@ -282,7 +284,7 @@ export function renderAdvisoryFinding(finding: AdvisoryFinding, language: Langua
       if (zh) {
         const consequence = finding.pending ? "该备案仍在审核中，缺少前置审批很可能被驳回。" : "缺少前置审批的已备案网站有被注销备案的风险。";
         return (
-          `${who} 从中国大陆提供 ${host} 的服务（${where}）；${domain} 的备案记录属于${sector.zh}类，备案前须取得${sector.authorityZh}的前置审批，但未记录审批。${consequence}` +
+          `${who} 从中国大陆提供 ${host} 的服务：${where}。${domain} 的备案记录属于${sector.zh}类，备案前须取得${sector.authorityZh}的前置审批，但未记录审批。${consequence}` +
           `解决方法：取得前置审批，并在 ${domain} 的备案记录中填写 preApproval；若网站不属于该类，请更正其 sector。`
         );
       }
@@ -290,7 +292,7 @@ export function renderAdvisoryFinding(finding: AdvisoryFinding, language: Langua
         ? "The filing is still pending and will likely be rejected without it."
         : "A filed site without it risks having its filing revoked.";
       return (
-        `${who} serves ${host} from mainland China (${where}); the filing record of ${domain} is in the ${sector.en} sector, which needs the approval of ${sector.authorityEn} before filing, and none is recorded. ${consequence} ` +
+        `${who} serves ${host} from mainland China: ${where}. The filing record of ${domain} puts it in the ${sector.en} sector: filing needs the prior approval of ${sector.authorityEn}, and none is recorded. ${consequence} ` +
         `Fix: obtain the approval (前置审批) and record its reference as preApproval in the filing record of ${domain}; if the site is not in this sector, correct its sector.`
       );
     }
