@@ -32,14 +32,20 @@ function wrap(text: string, indent: string): string {
     return lines.map((l) => indent + l).join("\n");
 }
 
-function plural(count: number, word: string): string {
-    return `${count} ${word}`;
+function seconds(ms: number): string {
+    return `${(ms / 1000).toFixed(1)} s`;
 }
 
-function countsLine(counts: RunResult["counts"]): string {
-    const blocked = plural(counts.blocked, "blocked");
-    const advisory = plural(counts.advisory, "advisory");
-    return `${counts.blocked > 0 ? red(blocked) : blocked}, ${counts.advisory > 0 ? yellow(advisory) : advisory}, ${plural(counts.passed, "passed")}`;
+function plainCounts(counts: RunResult["counts"]): string {
+    return `${counts.blocked} blocked, ${counts.advisory} advisory, ${counts.passed} passed`;
+}
+
+/** The counts, coloured, padded to `width` visible characters. */
+function countsLine(counts: RunResult["counts"], width = 0): string {
+    const blocked = `${counts.blocked} blocked`;
+    const advisory = `${counts.advisory} advisory`;
+    const text = `${counts.blocked > 0 ? red(blocked) : blocked}, ${counts.advisory > 0 ? yellow(advisory) : advisory}, ${counts.passed} passed`;
+    return text + " ".repeat(Math.max(0, width - plainCounts(counts).length));
 }
 
 const VERDICT_LABEL: Record<ResourceResult["verdict"], string> = {
@@ -81,8 +87,9 @@ function renderOutcome(outcome: Outcome): string {
         const shown = result.resources.filter((resource) => resource.declared || resource.diagnostics.length > 0);
         const nameWidth = Math.max(...shown.map((resource) => resource.name.length));
         for (const resource of shown) lines.push(renderResource(resource, nameWidth));
-        const seconds = (result.timings.totalMs / 1000).toFixed(1);
-        lines.push(`  → ${countsLine(result.counts)} ${dim(`(${seconds} s)`)}`);
+        const { totalMs, captureMs, packStartMs, analyzeMs } = result.timings;
+        const timing = `${seconds(totalMs)}: program ${seconds(captureMs)}, pack start ${seconds(packStartMs)}, ${result.analyzerCalls} analyzer calls ${Math.round(analyzeMs)} ms`;
+        lines.push(`  → ${countsLine(result.counts)} ${dim(`(${timing})`)}`);
     } else if (outcome.error) {
         lines.push(red(wrap(`could not run: ${outcome.error.message}`, "  ")));
     }
@@ -162,18 +169,18 @@ async function main(): Promise<number> {
 
     console.log(bold("Summary"));
     const nameWidth = Math.max(...outcomes.map((outcome) => outcome.example.name.length));
+    const countsWidth = Math.max(...outcomes.map((outcome) => (outcome.result ? plainCounts(outcome.result.counts).length : 0)));
     const total = { blocked: 0, advisory: 0, passed: 0 };
     for (const outcome of outcomes) {
         const counts = outcome.result?.counts;
         if (counts) for (const key of ["blocked", "advisory", "passed"] as const) total[key] += counts[key];
         const status = outcome.problems.length === 0 ? green("as expected") : red("DIFFERS");
-        const summary = counts ? countsLine(counts) : red("failed");
+        const summary = counts ? countsLine(counts, countsWidth) : red("failed".padEnd(countsWidth));
         console.log(`  ${outcome.example.name.padEnd(nameWidth)}  ${outcome.expected.mode.padEnd(7)}  ${summary}  ${status}`);
     }
     const failed = outcomes.filter((outcome) => outcome.problems.length > 0).length;
-    const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
     console.log(
-        `  ${bold("overall")}: ${countsLine(total)}; ${outcomes.length - failed}/${outcomes.length} runs as expected ${dim(`(${seconds} s)`)}`,
+        `  ${bold("overall")}: ${countsLine(total)}; ${outcomes.length - failed}/${outcomes.length} runs as expected ${dim(`(${seconds(performance.now() - startedAt)})`)}`,
     );
     return failed === 0 ? 0 : 1;
 }

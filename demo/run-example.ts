@@ -3,9 +3,9 @@
 // the engine's calls over the Analyzer protocol (ConfigureStack, GetAnalyzerInfo, config
 // reconcile, Configure, then Remediate + Analyze per resource, then AnalyzeStack).
 import { performance } from "node:perf_hooks";
-import { type Diagnostic, type EngineResource, type Remediation, launchPack } from "../harness";
+import { type Diagnostic, type Remediation, launchPack } from "../harness";
 import { captureProgram } from "../harness/mock-capture";
-import { isProviderType, toEngineRequests } from "../harness/program-requests";
+import { toEngineRequests } from "../harness/program-requests";
 import type { Example, ExpectedCounts, ExpectedFinding, ExpectedRun, RunMode } from "./examples";
 
 export type Verdict = "blocked" | "advisory" | "passed";
@@ -14,7 +14,7 @@ export interface ResourceResult {
     urn: string;
     type: string;
     name: string;
-    /** false for what the engine adds itself: the stack resource and default providers. */
+    /** false for the stack resource and the default providers, which the program does not declare. */
     declared: boolean;
     diagnostics: Diagnostic[];
     remediations: Remediation[];
@@ -27,6 +27,8 @@ export interface RunResult {
     resources: ResourceResult[];
     counts: ExpectedCounts;
     timings: { captureMs: number; packStartMs: number; analyzeMs: number; totalMs: number };
+    /** Analyzer calls made after Configure: Remediate and Analyze per resource, one AnalyzeStack. */
+    analyzerCalls: number;
 }
 
 const STACK_TYPE = "pulumi:pulumi:Stack";
@@ -34,11 +36,6 @@ const STACK_TYPE = "pulumi:pulumi:Stack";
 function verdictOf(diagnostics: readonly Diagnostic[]): Verdict {
     if (diagnostics.some((d) => d.enforcementLevel === "mandatory")) return "blocked";
     return diagnostics.some((d) => d.enforcementLevel === "advisory") ? "advisory" : "passed";
-}
-
-/** Resources the engine adds on its own (not counted as the program's). */
-function isEngineAdded(resource: EngineResource): boolean {
-    return resource.type === STACK_TYPE || (isProviderType(resource.type) && resource.name.startsWith("default"));
 }
 
 export async function runExample(example: Example, mode: RunMode, packDir: string): Promise<RunResult> {
@@ -51,6 +48,7 @@ export async function runExample(example: Example, mode: RunMode, packDir: strin
         stackConfig: example.stackConfig,
         preview,
         cloudOutputsModule: example.cloudOutputsModule,
+        cwd: example.dir,
     }).then((captured) => ({ captured, captureMs: performance.now() - startedAt }));
     const launching = launchPack(packDir, {
         dryRun: preview,
@@ -62,7 +60,7 @@ export async function runExample(example: Example, mode: RunMode, packDir: strin
     if (session.status === "rejected") throw session.reason;
     try {
         if (capture.status === "rejected") throw capture.reason;
-        const { resources, stackResources } = toEngineRequests(capture.value.captured, {
+        const { resources, stackResources, defaultProviderUrns } = toEngineRequests(capture.value.captured, {
             project: example.project,
             stack: example.stack,
             stackConfig: example.stackConfig,
@@ -87,7 +85,7 @@ export async function runExample(example: Example, mode: RunMode, packDir: strin
                 urn,
                 type: resource.type,
                 name: resource.name,
-                declared: !isEngineAdded(resource),
+                declared: resource.type !== STACK_TYPE && !defaultProviderUrns.includes(urn),
                 diagnostics,
                 remediations,
                 verdict: "passed",
@@ -117,6 +115,7 @@ export async function runExample(example: Example, mode: RunMode, packDir: strin
                 analyzeMs,
                 totalMs: performance.now() - startedAt,
             },
+            analyzerCalls: resources.length * 2 + 1,
         };
     } finally {
         await session.value.close();

@@ -57,6 +57,8 @@ export interface CaptureOptions {
     preview?: boolean;
     /** Compiled module exporting `cloudOutputs: CloudOutputs`, for update runs. */
     cloudOutputsModule?: string;
+    /** Working directory of the program, like the project directory under the CLI. Default: the module's. */
+    cwd?: string;
     /** Default 30 s. */
     timeoutMs?: number;
 }
@@ -101,7 +103,7 @@ export function captureProgram(programModulePath: string, opts: CaptureOptions):
         // The child must not inherit a real engine's settings (PULUMI_CONFIG, monitor addresses…).
         const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("PULUMI_")));
         const child = fork(childScript(), [JSON.stringify(request)], {
-            cwd: path.dirname(request.programModulePath),
+            cwd: opts.cwd ?? path.dirname(request.programModulePath),
             env,
             stdio: ["ignore", "pipe", "pipe", "ipc"],
         });

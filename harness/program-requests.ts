@@ -28,6 +28,8 @@ export interface ProgramRequests {
     resources: EngineResource[];
     /** The same resources for AnalyzeStack, whose properties are the recorded outputs. */
     stackResources: EngineResource[];
+    /** URNs of the default providers the engine added (the program did not register them). */
+    defaultProviderUrns: string[];
 }
 
 const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
@@ -142,5 +144,6 @@ export function toEngineRequests(captured: readonly CapturedResource[], scope: P
         resources.push({ ...common, properties: inputs });
         stackResources.push({ ...common, properties: outputs });
     }
-    return { resources, stackResources };
+    const defaultProviderUrns = [...defaultProviders.values()].map((provider) => provider.urn as string);
+    return { resources, stackResources, defaultProviderUrns };
 }
