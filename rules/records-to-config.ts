@@ -3,13 +3,19 @@
 // a policy added to POLICIES without a mapping makes policyPackConfig throw, so it cannot be
 // left out silently.
 
+import { ACCESS_PROVIDER_METADATA } from "./advisories/access-provider";
+import { APP_FILING_METADATA } from "./advisories/app-filing";
+import { COMMERCIAL_LICENCE_METADATA } from "./advisories/commercial-licence";
+import { FILING_CANCELLATION_RISK_METADATA } from "./advisories/filing-cancellation-risk";
+import { PSB_FILING_METADATA } from "./advisories/psb-filing";
+import { SECTOR_PRE_APPROVAL_METADATA } from "./advisories/sector-pre-approval";
 import type { FilingRecord, Language } from "./config";
 import { formatFilingNumber, parseFilingNumber } from "./filing-number";
 import type { PolicyDefinition } from "./policy-definition";
 import { FILING_REQUIRED_METADATA } from "./policy-metadata";
 import { POLICIES } from "./policies";
 import { provinceByCode, type ProvinceCode } from "./provinces";
-import type { RecordsFile } from "./records-file";
+import type { AppFiling, RecordsFile } from "./records-file";
 
 /** The Pulumi enforcement levels an icpguard policy can run at (none of them remediates). */
 export const ENFORCEMENT_LEVELS = ["advisory", "mandatory", "disabled"] as const;
@@ -28,7 +34,29 @@ export const RECORDS_TO_POLICY_PROPERTIES: Readonly<Record<string, PolicyPropert
     waivers: records.waivers,
     language: records.language,
   }),
+  [APP_FILING_METADATA.name]: (records) => ({
+    apps: records.apps.map((app) => packApp(app, records.entity.province)),
+    language: records.language,
+  }),
+  [PSB_FILING_METADATA.name]: (records) => advisoryFilings(records),
+  [COMMERCIAL_LICENCE_METADATA.name]: (records) => ({
+    ...advisoryFilings(records),
+    entity: { commercial: records.entity.commercial, province: records.entity.province, type: records.entity.type },
+    licences: records.licences.map((licence) => ({ ...licence, number: canonicalNumber(licence.number, records.entity.province) })),
+  }),
+  [ACCESS_PROVIDER_METADATA.name]: (records) => advisoryFilings(records),
+  [FILING_CANCELLATION_RISK_METADATA.name]: (records) => advisoryFilings(records),
+  [SECTOR_PRE_APPROVAL_METADATA.name]: (records) => advisoryFilings(records),
 };
+
+/** The advisories that read only the website filings take them as icp-filing-required does. */
+function advisoryFilings(records: RecordsFile): Record<string, unknown> {
+  return { filings: records.filings.map((filing) => packFiling(filing, records.entity.province)), language: records.language };
+}
+
+function packApp(app: AppFiling, entityProvince: ProvinceCode): AppFiling {
+  return app.number === undefined ? app : { ...app, number: canonicalNumber(app.number, entityProvince) };
+}
 
 export interface PackConfigOptions {
   /** Level for every policy instead of its default. */

@@ -66,14 +66,6 @@ const hostname = (what: string) =>
     })
     .describe(what);
 
-const filableDomain = (what: string) =>
-  hostname(what).superRefine((value, ctx) => {
-    const result = normaliseHostname(value);
-    if (result.ok && result.value.kind !== "custom" && result.value.kind !== "ip") {
-      ctx.addIssue({ code: "custom", message: `"${value}" is not a domain of yours that can be filed (${result.value.kind})` });
-    }
-  });
-
 const isoDate = z.iso.date();
 
 /** The sectors of FilingRecordSchema whose sites need the sector authority's approval before filing. */
@@ -126,7 +118,7 @@ export const LicenceRecordSchema = z
   .strictObject({
     number: LicenceNumberSchema,
     domains: z
-      .array(filableDomain("A domain the licence covers, with every name under its registered domain"))
+      .array(FilingRecordSchema.shape.domain)
       .optional()
       .describe("Domains the licence covers; omitted, it covers every site of the entity"),
     expires: isoDate.optional().describe("Last day of validity (YYYY-MM-DD)"),
