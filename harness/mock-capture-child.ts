@@ -48,7 +48,10 @@ function mocksFor(request: CaptureChildRequest, cloudOutputs: CloudOutputs | und
             return { id: `${args.name}-id`, state: { ...args.inputs, ...(cloudOutputs?.(args) ?? {}) } };
         },
         call(args) {
-            return args.inputs;
+            // Answering with made-up data would let a program build resources from it unnoticed.
+            const message = `the program calls ${args.token}; function invokes have no data under the mock runtime`;
+            // The SDK reports the `details` of a failed invoke (runtime/invoke.js).
+            throw Object.assign(new Error(message), { details: message });
         },
     };
 }
@@ -136,6 +139,9 @@ async function main(): Promise<void> {
     const waitForRPCs = (pulumi.runtime as unknown as { waitForRPCs?: () => Promise<void> }).waitForRPCs;
     if (typeof waitForRPCs !== "function") throw new Error("@pulumi/pulumi no longer exports runtime.waitForRPCs");
     await waitForRPCs();
+    // Let a failure inside an apply callback surface as an unhandled rejection first, as it
+    // would before the language host exits.
+    await new Promise((resolve) => setImmediate(resolve));
     // A failed registration has already failed the program, so every slot is filled here.
     send({ ok: true, resources: slots.filter((resource): resource is CapturedResource => resource !== undefined) });
 }

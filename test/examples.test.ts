@@ -1,7 +1,10 @@
 // The example programs, run the way `npm run demo` runs them (mock runtime, then the compiled pack
 // over the Analyzer protocol), must give exactly the findings their expected.json lists. Needs
 // `npm run build` first (the `test` script does it): the programs and the pack run compiled.
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { UNKNOWN_STRING } from "../harness";
 import { captureProgram } from "../harness/mock-capture";
 import { toEngineRequests } from "../harness/program-requests";
@@ -150,5 +153,28 @@ describe("program capture and engine requests", () => {
         const e = example("alicloud-cdn-site");
         // Without its stack config, config.require("domain") throws.
         await expect(captureProgram(e.programModule, { project: e.project, stack: e.stack })).rejects.toThrow(/domain/);
+    });
+
+    describe("programs that fail late", () => {
+        const dir = mkdtempSync(path.join(tmpdir(), "icpguard-capture-"));
+        afterAll(() => rmSync(dir, { recursive: true, force: true }));
+        const program = (name: string, body: string): string => {
+            const file = path.join(dir, `${name}.js`);
+            const sdk = (pkg: string) => JSON.stringify(require.resolve(pkg, { paths: [REPO] }));
+            writeFileSync(file, `const pulumi = require(${sdk("@pulumi/pulumi")});\nconst alicloud = require(${sdk("@pulumi/alicloud")});\n${body}\n`);
+            return file;
+        };
+
+        it("reports an error thrown inside an apply callback", async () => {
+            const file = program("apply-throws", `new alicloud.oss.Bucket("b", { bucket: "b" }).bucket.apply(() => { throw new Error("boom in apply"); });`);
+            await expect(captureProgram(file, { project: "p", stack: "s" })).rejects.toThrow(/boom in apply/);
+        });
+
+        it("refuses function invokes instead of inventing their results", async () => {
+            const file = program("invokes", `module.exports = async () => ({ regions: await alicloud.getRegions({ current: true }) });`);
+            await expect(captureProgram(file, { project: "p", stack: "s" })).rejects.toThrow(
+                /alicloud:index\/getRegions:getRegions; function invokes have no data/,
+            );
+        });
     });
 });
