@@ -33,7 +33,10 @@ export interface CheckOptions {
 interface Context {
   records: RecordsFile;
   today: string;
-  issues: RecordsIssue[];
+  /** Every number in the file with its parse, computed once. */
+  numbers: readonly NumberField[];
+  /** Registered domain of each website filing, by index (undefined where the schema already objected). */
+  domains: readonly (string | undefined)[];
   report(severity: Severity, code: string, path: RecordsPath, message: string): void;
 }
 
@@ -45,7 +48,8 @@ export function checkRecords(records: RecordsFile, options: CheckOptions): Recor
   const ctx: Context = {
     records,
     today: options.today,
-    issues,
+    numbers: numberFields(records),
+    domains: filedDomains(records),
     report: (severity, code, path, message) => issues.push({ severity, code, path, message }),
   };
   for (const check of CHECKS) check(ctx);
@@ -112,15 +116,17 @@ interface NumberField {
   path: RecordsPath;
   text: string;
   parsed: ParsedNumber | undefined;
+  /** Why it does not parse, when it does not. */
+  error: string | undefined;
 }
 
-/** Every number in the file with its parse; filing numbers were checked for shape by the schema. */
+/** Every number in the file with its parse. */
 function numberFields(records: RecordsFile): NumberField[] {
   const fields: NumberField[] = [];
   const add = (path: RecordsPath, text: string | undefined) => {
     if (text === undefined) return;
     const parsed = parseFilingNumber(text);
-    fields.push({ path, text, parsed: parsed.ok ? parsed : undefined });
+    fields.push({ path, text, parsed: parsed.ok ? parsed : undefined, error: parsed.ok ? undefined : parsed.message });
   };
   records.filings.forEach((filing, i) => {
     add(["filings", i, "number"], filing.number);
@@ -136,9 +142,9 @@ function provinceName(code: ProvinceCode): string {
   return `${provinceByCode(code)!.englishName} (${code})`;
 }
 
-const checkNumberProvinces: Check = ({ records, report }) => {
+const checkNumberProvinces: Check = ({ records, numbers, report }) => {
   const entityProvince = records.entity.province;
-  for (const field of numberFields(records)) {
+  for (const field of numbers) {
     const parsed = field.parsed;
     if (!parsed) continue;
     const provinces = parsed.province ? [parsed.province] : (parsed.provinceCandidates ?? []);
@@ -154,41 +160,29 @@ const checkNumberProvinces: Check = ({ records, report }) => {
   }
 };
 
-const checkSecondaryNumberKinds: Check = ({ records, report }) => {
-  records.filings.forEach((filing, i) => {
-    if (filing.psb !== undefined) {
-      const parsed = parseFilingNumber(filing.psb);
-      if (!parsed.ok) {
-        report("problem", "psb-number", ["filings", i, "psb"], `not a public-security filing number: ${parsed.message}`);
-      } else if (parsed.kind !== "public-security") {
-        report(
-          "problem",
-          "psb-number",
-          ["filings", i, "psb"],
-          `${filing.psb} is a ${NUMBER_KIND_NAMES[parsed.kind]} number; a public-security filing number looks like 浙公网安备33010602011771号`,
-        );
-      }
+// The schema takes psb and licence as free text (the pack's config does); here they must be what they say.
+const checkSecondaryNumberKinds: Check = ({ numbers, report }) => {
+  for (const field of numbers) {
+    const what = field.path[2];
+    if (what !== "psb" && what !== "licence") continue;
+    const { parsed } = field;
+    const code = what === "psb" ? "psb-number" : "licence-number";
+    const expected =
+      what === "psb"
+        ? { kinds: ["public-security"], name: "a public-security filing number", example: "浙公网安备33010602011771号" }
+        : { kinds: ["commercial-licence", "value-added-telecom-licence"], name: "a licence number", example: "浙ICP证210315号 or 浙B2-20210315" };
+    if (!parsed) {
+      report("problem", code, field.path, `not ${expected.name}: ${field.error}`);
+    } else if (!expected.kinds.includes(parsed.kind)) {
+      report("problem", code, field.path, `${field.text} is a ${NUMBER_KIND_NAMES[parsed.kind]} number; expected one like ${expected.example}`);
     }
-    if (filing.licence !== undefined) {
-      const parsed = parseFilingNumber(filing.licence);
-      if (!parsed.ok) {
-        report("problem", "licence-number", ["filings", i, "licence"], `not a licence number: ${parsed.message}`);
-      } else if (parsed.kind !== "commercial-licence" && parsed.kind !== "value-added-telecom-licence") {
-        report(
-          "problem",
-          "licence-number",
-          ["filings", i, "licence"],
-          `${filing.licence} is a ${NUMBER_KIND_NAMES[parsed.kind]} number; a licence looks like 浙ICP证210315号 or 浙B2-20210315`,
-        );
-      }
-    }
-  });
+  }
 };
 
 // One entity has one filing serial per series; its sites, apps and mini-programs are -1, -2, …
-const checkSerials: Check = ({ records, report }) => {
+const checkSerials: Check = ({ numbers, report }) => {
   const firstBySeries = new Map<string, NumberField>();
-  for (const field of numberFields(records)) {
+  for (const field of numbers) {
     const parsed = field.parsed;
     if (!parsed || (parsed.series !== "icp-filing" && parsed.series !== "b2-licence")) continue;
     if (field.path[0] === "licences" || field.path[2] === "licence") continue;
@@ -241,7 +235,6 @@ const checkAppSuffixes: Check = ({ records, report }) => {
 // ---------------------------------------------------------------------------------------------
 // Domains and apps
 
-/** Registered domain of each website filing, by index (undefined where the schema already objected). */
 function filedDomains(records: RecordsFile): (string | undefined)[] {
   return records.filings.map((filing) => {
     const result = normaliseHostname(filing.domain);
@@ -249,9 +242,9 @@ function filedDomains(records: RecordsFile): (string | undefined)[] {
   });
 }
 
-const checkDuplicateDomains: Check = ({ records, report }) => {
+const checkDuplicateDomains: Check = ({ records, domains, report }) => {
   const firstIndex = new Map<string, number>();
-  filedDomains(records).forEach((domain, i) => {
+  domains.forEach((domain, i) => {
     if (domain === undefined) return;
     const first = firstIndex.get(domain);
     if (first === undefined) {
@@ -289,9 +282,10 @@ const checkDuplicateApps: Check = ({ records, report }) => {
   });
 };
 
-const checkAppBackends: Check = ({ records, report }) => {
+const checkAppBackends: Check = ({ records, domains, report }) => {
+  if (records.apps.length === 0) return;
   const approved = new Set<string>();
-  filedDomains(records).forEach((domain, i) => {
+  domains.forEach((domain, i) => {
     if (domain !== undefined && records.filings[i]!.status === "approved") approved.add(domain);
   });
   records.apps.forEach((app, i) => {
@@ -416,9 +410,10 @@ const checkLicenceExpiry: Check = ({ records, today, report }) => {
 // ---------------------------------------------------------------------------------------------
 // Waivers
 
-const checkWaivers: Check = ({ records, today, report }) => {
+const checkWaivers: Check = ({ records, domains, today, report }) => {
+  if (records.waivers.length === 0) return;
   const approved = new Map<string, number>();
-  filedDomains(records).forEach((domain, i) => {
+  domains.forEach((domain, i) => {
     if (domain !== undefined && records.filings[i]!.status === "approved" && !approved.has(domain)) approved.set(domain, i);
   });
   records.waivers.forEach((waiver, i) => {

@@ -307,6 +307,13 @@ function issuesOf(issue: z.core.$ZodIssue): RecordsIssue[] {
     const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
     return [problem("schema", path, `expected ${expected}, found ${describeValue(input)}${typeHint(issue.expected, input)}`)];
   }
+  if (issue.code === "invalid_value" && issue.values.length > 1) {
+    const options = issue.values.map((value) => String(value)).join(", ");
+    return [problem("schema", path, `expected one of ${options}; found ${describeValue((issue as { input?: unknown }).input)}`)];
+  }
+  if (issue.code === "invalid_format" && issue.format === "date") {
+    return [problem("schema", path, `expected a date as YYYY-MM-DD, found ${describeValue((issue as { input?: unknown }).input)}`)];
+  }
   return [problem("schema", path, issue.message)];
 }
 
