@@ -40,12 +40,12 @@ function plainCounts(counts: RunResult["counts"]): string {
     return `${counts.blocked} blocked, ${counts.advisory} advisory, ${counts.passed} passed`;
 }
 
-/** The counts, coloured, padded to `width` visible characters. */
-function countsLine(counts: RunResult["counts"], width = 0): string {
+/** The counts, coloured, padded to `padTo` visible characters. */
+function countsLine(counts: RunResult["counts"], padTo = 0): string {
     const blocked = `${counts.blocked} blocked`;
     const advisory = `${counts.advisory} advisory`;
     const text = `${counts.blocked > 0 ? red(blocked) : blocked}, ${counts.advisory > 0 ? yellow(advisory) : advisory}, ${counts.passed} passed`;
-    return text + " ".repeat(Math.max(0, width - plainCounts(counts).length));
+    return text + " ".repeat(Math.max(0, padTo - plainCounts(counts).length));
 }
 
 const VERDICT_LABEL: Record<ResourceResult["verdict"], string> = {
