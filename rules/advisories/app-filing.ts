@@ -182,7 +182,7 @@ export function evaluateAppFiling(view: ResourceView, apps: AppIndex, env: Envir
   const undeclared: Exclude<AppLink, { by: "backend-hostname" }>[] = [];
 
   for (const served of servedHostnames(placement, view)) {
-    if (served.status !== "read" || served.verdict.kind === "ip") continue;
+    if (served.status !== "read") continue;
     const hostname = served.verdict.hostname;
     const matches = apps.withBackend(hostname);
     for (const app of matches) linked.push({ app, link: { by: "backend-hostname", hostname, secret: served.secret, path: served.path } });

@@ -62,7 +62,6 @@ const hostname = (what: string) =>
     .superRefine((value, ctx) => {
       const result = normaliseHostname(value);
       if (!result.ok) ctx.addIssue({ code: "custom", message: `"${value}" is not a hostname (${result.reason})` });
-      else if (result.value.kind === "ip") ctx.addIssue({ code: "custom", message: `"${value}" is an IP address; give the hostname` });
     })
     .describe(what);
 

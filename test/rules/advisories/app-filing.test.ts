@@ -178,7 +178,7 @@ describe("icp-app-filing config", () => {
     expect(problems([SHOP_APP, { ...MINI, name: "Shop" }])).toEqual(['apps[1].name: "Shop" is also the name of apps[0]']);
     expect(problems([{ ...SHOP_APP, colour: "red" }])[0]).toMatch(/apps\[0\]: unknown field "colour"/);
     expect(problems([{ ...SHOP_APP, kind: "website" }])[0]).toMatch(/^apps\[0\]\.kind/);
-    expect(problems([{ ...SHOP_APP, backends: ["1.2.3.4"] }])[0]).toMatch(/^apps\[0\]\.backends\[0\]: .*IP address/);
+    expect(problems([{ ...SHOP_APP, backends: ["https://"] }])[0]).toMatch(/^apps\[0\]\.backends\[0\]: .*not a hostname/);
   });
 
   it("accepts signing keys bare or in colon-separated pairs", () => {
