@@ -307,7 +307,8 @@ function issuesOf(issue: z.core.$ZodIssue): RecordsIssue[] {
     const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
     return [problem("schema", path, `expected ${expected}, found ${describeValue(input)}${typeHint(issue.expected, input)}`)];
   }
-  if (issue.code === "invalid_value" && issue.values.length > 1) {
+  // zod's own wording only; a schema's custom message (the province's) says more.
+  if (issue.code === "invalid_value" && issue.values.length > 1 && issue.message.startsWith("Invalid option")) {
     const options = issue.values.map((value) => String(value)).join(", ");
     return [problem("schema", path, `expected one of ${options}; found ${describeValue((issue as { input?: unknown }).input)}`)];
   }
