@@ -2,12 +2,12 @@
 // instance of its access provider. A stack that moves every resource serving the domain to Hong
 // Kong or overseas puts the filing at risk of cancellation (and a new filing takes weeks).
 
-import { servedHostnames } from "../served-hostnames";
+import { catalogueEntryFor } from "../catalogue";
 import type { Finding } from "../findings";
 import type { Environment, MainlandReason } from "../location";
 import type { PolicyMetadata } from "../policy-metadata";
+import { servedHostnames } from "../served-hostnames";
 import type { ResourceView } from "../view";
-import { catalogueEntryFor } from "../catalogue";
 import { FilingCancellationRiskConfigSchema, type AdvisoryFilingRecord, type FilingCancellationRiskConfig } from "./config";
 import { ADVISORY_DOCS, advisoryDefinition, findingAtPolicyLevel } from "./definition";
 import { customDomains, locationOf, RecordsByDomain } from "./served";

@@ -5,10 +5,10 @@ import { catalogueEntryFor } from "../catalogue";
 import type { Finding } from "../findings";
 import type { Environment } from "../location";
 import type { PolicyMetadata } from "../policy-metadata";
+import type { ResourceView } from "../view";
 import { PsbFilingConfigSchema, type AdvisoryFilingRecord, type PsbFilingConfig } from "./config";
 import { ADVISORY_DOCS, advisoryDefinition, findingAtPolicyLevel } from "./definition";
 import { mainlandServing, RecordsByDomain } from "./served";
-import type { ResourceView } from "../view";
 
 export const PSB_FILING_METADATA: PolicyMetadata = {
   name: "icp-psb-filing",
