@@ -1,5 +1,6 @@
 // Hostname normalisation and the registered domain (eTLD+1) a filing covers.
 
+import { isIPv6 } from "node:net";
 import { domainToASCII } from "node:url";
 import { parse as parseDomain } from "tldts";
 
@@ -75,8 +76,9 @@ export function normaliseHostname(raw: string): NormalisedHostname {
   text = text.replace(/[/?#].*$/s, "");
   text = text.replace(/^[^@]*@/, "");
 
+  // Only a real IPv6 literal: "[cafe.de]" is made of hex digits and dots too, and is a domain.
   const bracketed = /^\[([0-9a-f:.]+)\](?::\d+)?$/i.exec(text);
-  if (bracketed) return { ok: true, value: { kind: "ip", hostname: bracketed[1].toLowerCase() } };
+  if (bracketed && isIPv6(bracketed[1])) return { ok: true, value: { kind: "ip", hostname: bracketed[1].toLowerCase() } };
   text = text.replace(/:\d*$/, "");
 
   text = text.replace(/\.+$/, "");
@@ -84,7 +86,8 @@ export function normaliseHostname(raw: string): NormalisedHostname {
   if (text === "" || text === "*") return { ok: false, reason: "hostname is only a wildcard" };
   if (text.includes("*")) return { ok: false, reason: "wildcard in the middle of a hostname" };
 
-  const ascii = domainToASCII(text.toLowerCase());
+  // UTS #46 maps full stops such as "。" to ".", so a trailing one only shows up now.
+  const ascii = domainToASCII(text.toLowerCase()).replace(/\.+$/, "");
   if (ascii === "") return { ok: false, reason: "not a valid hostname" };
   if (ascii.length > MAX_HOSTNAME_LENGTH) return { ok: false, reason: "hostname is longer than 253 characters" };
 
