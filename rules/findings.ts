@@ -2,6 +2,7 @@
 
 import type { AdvisoryFindingDetail } from "./advisories/findings";
 import type { FilingRecord, Waiver } from "./config";
+import type { CrossResourceFindingDetail } from "./cross-resource/findings";
 import type { MainlandReason } from "./location";
 
 /** blocking findings take the policy's enforcement level; advisory ones are always advisory. */
@@ -38,7 +39,8 @@ export type FindingDetail =
   | { kind: "not-registrable"; path: string; hostname: string; secret: boolean }
   | { kind: "invalid-config"; problems: string[] }
   | { kind: "internal-error"; detail: string }
-  | AdvisoryFindingDetail;
+  | AdvisoryFindingDetail
+  | CrossResourceFindingDetail;
 
 export type Finding = {
   policy: string;

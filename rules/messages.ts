@@ -2,6 +2,7 @@
 
 import { renderAdvisoryFinding } from "./advisories/messages";
 import type { Language } from "./config";
+import { describeThroughHops, fixThroughHops, renderCrossResourceFinding } from "./cross-resource/messages";
 import type { Finding } from "./findings";
 import type { MainlandReason } from "./location";
 import { provinceByCode } from "./provinces";
@@ -23,6 +24,7 @@ function provinceName(reason: MainlandReason, language: Language): string {
 }
 
 export function describeMainland(reason: MainlandReason, language: Language): string {
+  if (reason.via && reason.via.length > 0) return describeThroughHops(reason, language, describeMainland);
   if (language === "zh") {
     switch (reason.kind) {
       case "region": {
@@ -31,6 +33,7 @@ export function describeMainland(reason: MainlandReason, language: Language): st
           provider: `来自 provider ${reason.originName ?? ""}`.trim(),
           environment: `来自环境变量 ${reason.originName ?? ""}`.trim(),
           "provider-default": "未设置地域时 provider 的默认地域",
+          endpoint: `${reason.originName ?? "服务"}的地域域名所示`,
         }[reason.origin];
         const guess = reason.unlisted ? "；该地域不在目录中，按其形式视为中国大陆" : "";
         return `地域 ${reason.region}（${origin}${provinceName(reason, language)}）位于中国大陆${guess}`;
@@ -50,6 +53,7 @@ export function describeMainland(reason: MainlandReason, language: Language): st
         provider: `from provider ${reason.originName ?? ""}`.trim(),
         environment: `from environment variable ${reason.originName ?? ""}`.trim(),
         "provider-default": "the provider's default when no region is set",
+        endpoint: `named in the ${reason.originName ?? "service"} endpoint`,
       }[reason.origin];
       const guess = reason.unlisted ? "; this region is not in the catalogue and is read as mainland from its name" : "";
       return `region ${reason.region} (${origin}${provinceName(reason, language)}) is in mainland China${guess}`;
@@ -66,6 +70,7 @@ export function describeMainland(reason: MainlandReason, language: Language): st
 }
 
 function outsideFix(reason: MainlandReason, language: Language): string {
+  if (reason.via && reason.via.length > 0) return fixThroughHops(reason, language, outsideFix);
   if (reason.kind === "coverage") {
     return language === "zh"
       ? `将 ${reason.property} 设为 "${reason.outsideValue}"`
@@ -102,7 +107,7 @@ export function renderFinding(finding: Finding, language: Language): string {
         return (
           `${who} 将从中国大陆提供 ${host} 的服务${secretNote}：${where}。` +
           `没有已批准的 ICP 备案记录覆盖其注册域名 ${domain}${pending}${expired}。` +
-          `解决方法：在 icp-filing-required 配置的 filings 中添加 ${domain} 的备案号（${FILING_PORTAL}），` +
+          `解决方法：在 ${finding.policy} 配置的 filings 中添加 ${domain} 的备案号（${FILING_PORTAL}），` +
           `或改为从香港或境外提供服务（${outsideFix(finding.mainland, language)}）。`
         );
       }
@@ -115,7 +120,7 @@ export function renderFinding(finding: Finding, language: Language): string {
       return (
         `${who} would serve ${host} from mainland China${secretNote}: ${where}. ` +
         `No approved ICP filing record covers its registered domain ${domain}${pending}${expired}. ` +
-        `Fix: add the filing number for ${domain} to the filings of the icp-filing-required config (${FILING_PORTAL}), ` +
+        `Fix: add the filing number for ${domain} to the filings of the ${finding.policy} config (${FILING_PORTAL}), ` +
         `or serve it from Hong Kong or overseas only (${outsideFix(finding.mainland, language)}).`
       );
     }
@@ -169,6 +174,8 @@ export function renderFinding(finding: Finding, language: Language): string {
       return zh
         ? `icpguard 内部错误，为安全起见阻止部署：${finding.detail}。请报告此问题。`
         : `icpguard hit an internal error and blocks to stay safe: ${finding.detail}. Please report it.`;
+    case "coverage-elsewhere":
+      return renderCrossResourceFinding(finding, language);
     case "app-unfiled":
     case "app-undeclared":
     case "psb-missing":

@@ -153,6 +153,73 @@ export interface RegionVerdict {
   unconfirmed: boolean;
 }
 
+// Short region codes some Tencent inputs take instead of IDs (`Waf/clbDomain.region`,
+// `loadBalancerSets[].region`, `Waf/saasInstance.realRegion`). Source: T-TF v1.82.42
+// tencentcloud/common/common.go ShortRegionNameParse.
+const TENCENT_SHORT_REGION_CODES: Readonly<Record<string, string>> = {
+  gz: "ap-guangzhou",
+  szjr: "ap-shenzhen-fsi",
+  gzopen: "ap-guangzhou-open",
+  szx: "ap-shenzhen",
+  qy: "ap-qingyuan",
+  szsycft: "ap-shenzhen-sycft",
+  sh: "ap-shanghai",
+  shjr: "ap-shanghai-fsi",
+  jnec: "ap-jinan-ec",
+  hzec: "ap-hangzhou-ec",
+  nj: "ap-nanjing",
+  fzec: "ap-fuzhou-ec",
+  hfeec: "ap-hefei-ec",
+  bj: "ap-beijing",
+  tsn: "ap-tianjin",
+  bjjr: "ap-beijing-fsi",
+  sjwec: "ap-shijiazhuang-ec",
+  whec: "ap-wuhan-ec",
+  csec: "ap-changsha-ec",
+  cgoec: "ap-zhengzhou-ec",
+  cd: "ap-chengdu",
+  cq: "ap-chongqing",
+  xiyec: "ap-xian-ec",
+  sheec: "ap-shenyang-ec",
+  hk: "ap-hongkong",
+  tpe: "ap-taipei",
+  kr: "ap-seoul",
+  jp: "ap-tokyo",
+  sg: "ap-singapore",
+  th: "ap-bangkok",
+  jkt: "ap-jakarta",
+  usw: "na-siliconvalley",
+  de: "eu-frankfurt",
+  ru: "eu-moscow",
+  in: "ap-mumbai",
+  use: "na-ashburn",
+  sao: "sa-saopaulo",
+  ca: "na-toronto",
+};
+
+/** Region ID formats a resource input can use. */
+export type RegionFormat = "id" | "tencent-short-code";
+
+/** Every Tencent short code, for documentation and tests. */
+export function tencentShortRegionCodes(): Readonly<Record<string, string>> {
+  return TENCENT_SHORT_REGION_CODES;
+}
+
+/**
+ * Classifies a region written in the given format. A short code is mapped to its ID first; an
+ * input that already holds a listed ID is read as that ID. An unknown short code has no shape to
+ * read, so it counts as mainland (fail closed) and unlisted.
+ */
+export function classifyRegionInput(cloud: Cloud, raw: string, format: RegionFormat = "id"): RegionVerdict {
+  if (format === "id") return classifyRegion(cloud, raw);
+  const code = raw.trim().toLowerCase();
+  const mapped = Object.prototype.hasOwnProperty.call(TENCENT_SHORT_REGION_CODES, code) ? TENCENT_SHORT_REGION_CODES[code] : undefined;
+  if (mapped) return classifyRegion(cloud, mapped);
+  // A full ID where a code was expected is read as an ID, by its shape when unlisted.
+  if (code.includes("-")) return classifyRegion(cloud, code);
+  return { region: code, cloud, mainland: true, known: false, unconfirmed: true };
+}
+
 /** Classifies a region ID. Unlisted IDs that look mainland are treated as mainland (fail closed). */
 export function classifyRegion(cloud: Cloud, rawRegion: string): RegionVerdict {
   const region = rawRegion.trim().toLowerCase();

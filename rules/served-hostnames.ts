@@ -1,49 +1,144 @@
 // The hostnames a catalogued resource would serve, read from its inputs.
 
-import type { CatalogueEntry } from "./catalogue";
+import type { CatalogueEntry, HostnameSource } from "./catalogue";
 import { normaliseHostname, type HostnameVerdict } from "./hostname";
-import { readPath, type ResourceView } from "./view";
+import { readOne, readPath, testCondition, type Leaf, type ResourceView, type ViewValue } from "./view";
 
 export type ServedHostname =
   | { status: "unknown"; path: string; secret: boolean }
   | { status: "unusable"; path: string; secret: boolean; raw: string; problem: string }
   | { status: "read"; path: string; secret: boolean; verdict: HostnameVerdict };
 
-/** Every hostname value, one entry per name (lists and comma-joined inputs are split). */
+/** A name as written, before normalisation. */
+interface RawName {
+  path: string;
+  text: string;
+  secret: boolean;
+}
+
+/**
+ * Every hostname value, one entry per name: lists, comma-joined and JSON-array inputs are split,
+ * DNS names are composed from their relative part and zone.
+ */
 export function servedHostnames(entry: CatalogueEntry, view: ResourceView): ServedHostname[] {
   const out: ServedHostname[] = [];
   const seen = new Set<string>();
   for (const source of entry.hostnames) {
-    for (const leaf of readPath(view.props, source.path)) {
-      if (leaf.unknown) {
-        out.push({ status: "unknown", path: leaf.path, secret: leaf.secret });
+    if (source.when) {
+      const test = testCondition(view.props, source.when);
+      if ("unknownPath" in test) {
+        out.push({ status: "unknown", path: test.unknownPath, secret: false });
         continue;
       }
-      if (leaf.value === undefined || leaf.value === null || leaf.value === "") continue;
-      if (typeof leaf.value !== "string") {
-        out.push({
-          status: "unusable",
-          path: leaf.path,
-          secret: leaf.secret,
-          raw: typeof leaf.value === "object" ? JSON.stringify(leaf.value) ?? "" : String(leaf.value),
-          problem: "is not a string",
-        });
+      if (!test.holds) continue;
+    }
+    const names = source.zone ? zoneNames(source, source.zone, view, out) : plainNames(source, view, out);
+    for (const name of names) {
+      if (source.dotlessIsNotHostname && !source.zone && !hasDot(name.text)) continue;
+      const normalised = normaliseHostname(name.text);
+      if (!normalised.ok) {
+        out.push({ status: "unusable", path: name.path, secret: name.secret, raw: name.text, problem: normalised.reason });
         continue;
       }
-      const parts = source.split ? leaf.value.split(source.split) : [leaf.value];
-      for (const part of parts) {
-        if (part.trim() === "") continue;
-        const normalised = normaliseHostname(part);
-        if (!normalised.ok) {
-          out.push({ status: "unusable", path: leaf.path, secret: leaf.secret, raw: part, problem: normalised.reason });
-          continue;
-        }
-        const key = `${normalised.value.hostname}\u0000${leaf.secret}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push({ status: "read", path: leaf.path, secret: leaf.secret, verdict: normalised.value });
-      }
+      const key = `${normalised.value.hostname}\u0000${name.secret}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ status: "read", path: name.path, secret: name.secret, verdict: normalised.value });
     }
   }
   return out;
+}
+
+function plainNames(source: HostnameSource, view: ResourceView, out: ServedHostname[]): RawName[] {
+  const names: RawName[] = [];
+  for (const leaf of readPath(view.props, source.path)) {
+    const text = leafText(leaf, out);
+    if (text === undefined) continue;
+    for (const part of splitValue(source, text, leaf, out)) {
+      if (part.trim() !== "") names.push({ path: leaf.path, text: part, secret: leaf.secret });
+    }
+  }
+  return names;
+}
+
+/** `rr` + `domainName` style names: `@` or an empty relative part is the zone apex. */
+function zoneNames(source: HostnameSource, zonePath: string, view: ResourceView, out: ServedHostname[]): RawName[] {
+  const zone = readOne(view.props, zonePath);
+  const zoneText = leafText(zone, out);
+  // An omitted zone is no domain; an auto-generated one has no dot.
+  if (zoneText === undefined || zoneText.trim() === "") return [];
+  if (source.dotlessIsNotHostname && !hasDot(zoneText)) return [];
+  // A null relative part is an omitted one.
+  const relatives = readPath(view.props, source.path).filter((leaf) => leaf.unknown || (leaf.value !== null && leaf.value !== undefined));
+  const names: RawName[] = [];
+  const compose = (relative: string, relativePath: string, secret: boolean) => {
+    const label = relative.trim().replace(/\.+$/, "");
+    const text = label === "" || label === "@" ? zoneText.trim() : `${label}.${zoneText.trim()}`;
+    names.push({ path: `${relativePath} + ${zone.path}`, text, secret: secret || zone.secret });
+  };
+  if (relatives.length === 0) {
+    if (source.relativeWhenOmitted !== undefined) compose(source.relativeWhenOmitted, source.path, false);
+    return names;
+  }
+  for (const leaf of relatives) {
+    if (!leaf.unknown && leaf.value === "") {
+      compose("", leaf.path, leaf.secret);
+      continue;
+    }
+    const text = leafText(leaf, out);
+    if (text === undefined) continue;
+    compose(text, leaf.path, leaf.secret);
+  }
+  return names;
+}
+
+/** Any of the dots IDNA maps to a label separator (full stop, ideographic and full-width stops). */
+function hasDot(text: string): boolean {
+  return /[.\u3002\uff0e\uff61]/.test(text);
+}
+
+/** The text of a leaf, or undefined after reporting why there is none (unknown, not a string). */
+function leafText(leaf: Leaf, out: ServedHostname[]): string | undefined {
+  if (leaf.unknown) {
+    out.push({ status: "unknown", path: leaf.path, secret: leaf.secret });
+    return undefined;
+  }
+  if (leaf.value === undefined || leaf.value === null || leaf.value === "") return undefined;
+  if (typeof leaf.value !== "string") {
+    // Only the shape is shown: an object may hold secrets deeper down.
+    out.push({ status: "unusable", path: leaf.path, secret: leaf.secret, raw: describeShape(leaf.value), problem: "is not a string" });
+    return undefined;
+  }
+  return leaf.value;
+}
+
+function splitValue(source: HostnameSource, text: string, leaf: Leaf, out: ServedHostname[]): string[] {
+  if (source.json) {
+    const names = parseJsonNames(text);
+    if (!names) {
+      out.push({ status: "unusable", path: leaf.path, secret: leaf.secret, raw: text, problem: "is not a JSON array of host names" });
+      return [];
+    }
+    return names;
+  }
+  return source.split ? text.split(source.split) : [text];
+}
+
+/** A JSON array of strings, or a single JSON string. */
+function parseJsonNames(text: string): string[] | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed === "string") return [parsed];
+  if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) return parsed as string[];
+  return undefined;
+}
+
+function describeShape(value: ViewValue): string {
+  if (Array.isArray(value)) return "[…]";
+  if (typeof value === "object" && value !== null) return "{…}";
+  return String(value);
 }

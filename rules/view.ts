@@ -146,8 +146,9 @@ export interface Leaf {
 }
 
 /**
- * Reads every value at a path pattern. Segments: `name`, `name[]` (each element) and
- * `name[field=value]` (elements whose `field` equals `value`, compared case-insensitively).
+ * Reads every value at a path pattern. Segments: `name`, `name[]` (each element),
+ * `name[field=value]` (elements whose `field` equals `value`, compared case-insensitively) and
+ * `name[field!=value]` (elements whose `field` is anything else, including absent).
  * An unknown met on the way yields one unknown leaf at the path reached so far.
  */
 export function readPath(root: ViewObject, pattern: string): Leaf[] {
@@ -166,7 +167,7 @@ export function readOne(root: ViewObject, pattern: string): Leaf {
 interface Segment {
   name: string;
   each: boolean;
-  filter?: { field: string; equals: string };
+  filter?: { field: string; equals: string; negated: boolean };
 }
 
 const patternCache = new Map<string, Segment[]>();
@@ -175,11 +176,11 @@ function parsePattern(pattern: string): Segment[] {
   const cached = patternCache.get(pattern);
   if (cached) return cached;
   const segments = pattern.split(".").map((part): Segment => {
-    const match = /^([^[\]]+)(?:\[(?:([^=\]]+)=([^\]]*))?\])?$/.exec(part);
+    const match = /^([^[\]]+)(?:\[(?:([^=!\]]+)(!?=)([^\]]*))?\])?$/.exec(part);
     if (!match) throw new Error(`bad property path pattern: ${pattern}`);
     const each = part.endsWith("]");
     return match[2] !== undefined
-      ? { name: match[1], each, filter: { field: match[2], equals: match[3].toLowerCase() } }
+      ? { name: match[1], each, filter: { field: match[2], equals: match[4].toLowerCase(), negated: match[3] === "!=" } }
       : { name: match[1], each };
   });
   patternCache.set(pattern, segments);
@@ -263,9 +264,39 @@ function walkElement(
       out.push({ path: `${path}.${filter.field}`, value: probe.value, unknown: true, secret: itemSecret || probe.secret });
       return;
     }
-    if (typeof probe.value !== "string" || probe.value.toLowerCase() !== filter.equals) return;
+    const equal = typeof probe.value === "string" && probe.value.toLowerCase() === filter.equals;
+    if (equal === filter.negated) return;
     walk(item, segments, index + 1, path, itemSecret, out);
     return;
   }
   walk(element, segments, index + 1, path, secret, out);
+}
+
+/** A test on one property that decides whether a catalogue source applies. Values compare as lower-case text. */
+export type Condition =
+  | { property: string; oneOf: readonly string[]; ifOmitted: boolean }
+  | { property: string; noneOf: readonly string[]; ifOmitted: boolean }
+  /** Holds only while the property is absent (an unknown value is a value that will be set). */
+  | { property: string; omitted: true };
+
+export type ConditionResult = { holds: boolean } | { unknownPath: string };
+
+export function testCondition(root: ViewObject, condition: Condition): ConditionResult {
+  const leaf = readOne(root, condition.property);
+  const omitted = !leaf.unknown && (leaf.value === undefined || leaf.value === null || leaf.value === "");
+  if ("omitted" in condition) return { holds: omitted };
+  if (leaf.unknown) return { unknownPath: leaf.path };
+  if (omitted) return { holds: condition.ifOmitted };
+  const value = leaf.value;
+  const text = typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value).toLowerCase() : undefined;
+  const listed = (values: readonly string[]) => text !== undefined && values.some((candidate) => candidate.toLowerCase() === text);
+  return "oneOf" in condition ? { holds: listed(condition.oneOf) } : { holds: !listed(condition.noneOf) };
+}
+
+/** How a condition reads in documents and messages. */
+export function describeCondition(condition: Condition): string {
+  if ("omitted" in condition) return `\`${condition.property}\` is not set`;
+  const values = ("oneOf" in condition ? condition.oneOf : condition.noneOf).map((value) => `\`${value}\``).join(" or ");
+  const test = "oneOf" in condition ? `is ${values}` : `is not ${values}`;
+  return `\`${condition.property}\` ${test}${condition.ifOmitted ? " (or is not set)" : ""}`;
 }
