@@ -9,6 +9,7 @@ import * as path from "node:path";
 import Ajv from "ajv";
 import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
+import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { textReport, wantsColour } from "../../cli/reports/text";
 import type { CheckReport } from "../../cli/reports/report";
@@ -480,6 +481,32 @@ describe("reports", () => {
     expect(help).toContain("--format sarif=icpguard.sarif,markdown=comment.md");
     expect(help).toContain("Exit codes: 0 nothing blocking, 1 blocking findings");
     for (const option of ["--config", "--records", "--output", "--fail-on", "--show-waived", "--no-dry-run"]) expect(help).toContain(option);
+  });
+});
+
+describe("examples/ci", () => {
+  /** The `icpguard check` arguments of every command line in a CI file. */
+  function checkCommands(file: string): string[][] {
+    const text = JSON.stringify(parseYaml(readFileSync(path.join(REPO, "examples", "ci", file), "utf8")));
+    const commands = [...text.matchAll(/main\.js\\?" check ([^"\\]+)/g)].map((match) => match[1].trim().split(/\s+/));
+    expect(commands.length, file).toBeGreaterThan(0);
+    return commands;
+  }
+
+  it.for(["github-actions.yml", "gitlab-ci.yml"])("%s runs icpguard check on the streaming events with options that exist", (file) => {
+    for (const args of checkCommands(file)) {
+      const dir = mkdtempSync(path.join(work, "ci-"));
+      writeFileSync(path.join(dir, "preview-events.jsonl"), readFileSync(PACK_EVENTS));
+      writeFileSync(path.join(dir, "icp.json"), readFileSync(ICP));
+      const run = icpguardCheck(args, { cwd: dir });
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stdout).toContain("BLOCKED");
+      for (const spec of args.filter((arg) => arg.includes("="))) {
+        for (const [, target] of spec.split(",").map((part) => part.split("="))) {
+          expect(readFileSync(path.join(dir, target), "utf8").length, target).toBeGreaterThan(0);
+        }
+      }
+    }
   });
 });
 
