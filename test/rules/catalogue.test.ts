@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CATALOGUE_DOC_FILE, renderCatalogueDocument } from "../../cli/generate-catalogue-doc";
 import { CATALOGUE, catalogueEntryFor, needsStack } from "../../rules/catalogue";
 import { COVERAGE_VOCABULARIES, readCoverage } from "../../rules/coverage";
 import { classifyRegion, classifyRegionInput, tencentShortRegionCodes } from "../../rules/regions";
@@ -155,5 +158,21 @@ describe("hostname sources", () => {
   it("reports an unknown condition as an unknown name", () => {
     expect(hostsOf("tencentcloud:ApiGateway/customDomain:CustomDomain", { subDomain: "api.example.com", netType: UNKNOWN })).toEqual(["unknown:netType"]);
     expect(hostsOf("alicloud:dns/alidnsRecord:AlidnsRecord", { rr: UNKNOWN, domainName: "example.com", type: "A" })).toEqual(["unknown:rr"]);
+  });
+});
+
+describe("docs/catalogue.md", () => {
+  it("is what cli/generate-catalogue-doc.ts writes from the catalogue (run node dist/cli/generate-catalogue-doc.js)", () => {
+    const committed = readFileSync(path.resolve(__dirname, "../..", CATALOGUE_DOC_FILE), "utf8");
+    expect(committed).toBe(renderCatalogueDocument());
+  });
+
+  it("lists every catalogued type, vocabulary and region", () => {
+    const doc = renderCatalogueDocument();
+    for (const entry of CATALOGUE) expect(doc, entry.type).toContain(`\`${entry.type}\``);
+    for (const name of Object.keys(COVERAGE_VOCABULARIES)) expect(doc, name).toContain(`\`${name}\``);
+    expect(doc).toContain("`ap-shanghai-adc`");
+    expect(doc).toContain("`cn-wulanchabu`");
+    expect(doc).toContain("`gz` → `ap-guangzhou`");
   });
 });
