@@ -70,13 +70,15 @@ async function readStream(stream: AsyncIterable<Buffer | string>, maxBytes: numb
   return { bytes: Buffer.concat(chunks, total) };
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
+function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, "KB"] : [bytes / (1024 * 1024), "MB"];
+  return `${value.toFixed(1).replace(/\.0$/, "")} ${unit}`;
 }
 
-function tooLargeMessage(size: number | undefined, maxBytes: number): string {
-  const actual = size === undefined ? "larger than" : `${megabytes(size)}, over`;
-  return `is too large (${actual} the limit of ${megabytes(maxBytes)})`;
+function tooLargeMessage(actualBytes: number | undefined, maxBytes: number): string {
+  const actual = actualBytes === undefined ? "larger than" : `${size(actualBytes)}, over`;
+  return `is too large (${actual} the limit of ${size(maxBytes)})`;
 }
 
 function describeReadError(error: unknown): string {

@@ -3,7 +3,23 @@
 // it, `icpguard config` maps it to policy config, and the editor JSON Schema is generated from it.
 // Website filings and waivers are the pack's own config schemas, so the two cannot drift.
 
-import { LineCounter, isMap, isPair, isScalar, parseDocument, type Document } from "yaml";
+import {
+  CST,
+  Composer,
+  Lexer,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  visit,
+  type Document,
+  type Pair,
+  type YAMLMap,
+} from "yaml";
 import { z } from "zod";
 import { FilingRecordSchema, LANGUAGES, WaiverSchema, formatPath } from "./config";
 import { parseFilingNumber, type FilingNumberKind } from "./filing-number";
@@ -14,6 +30,9 @@ export const RECORDS_FILE_VERSION = 1;
 
 // YAML aliases can expand exponentially ("billion laughs"); real records files need few if any.
 export const MAX_YAML_ALIASES = 100;
+// Records nest four levels deep; yaml's parser slows down badly on flow collections nested
+// thousands deep ([{[{…), so deeper input is refused before it gets there.
+export const MAX_FLOW_NESTING = 64;
 
 export const ENTITY_TYPES = ["individual", "company"] as const;
 export const APP_KINDS = ["app", "mini-program", "quick-app"] as const;
@@ -225,11 +244,16 @@ export function shortText(text: string): string {
 /** Parses records YAML and checks it against the schema. Never throws on any input text. */
 export function readRecordsYaml(text: string): RecordsReading {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: true, lineCounter, prettyErrors: false });
   const position = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const parsed = parseOneDocument(text, lineCounter);
+  if ("tooDeep" in parsed) {
+    const message = `nested more than ${MAX_FLOW_NESTING} levels deep in [ ] and { }; a records file needs a few`;
+    return { status: "unreadable", errors: [{ message, position: position(parsed.tooDeep) }] };
+  }
+  const { doc } = parsed;
   if (doc.errors.length > 0) {
     return {
       status: "unreadable",
@@ -254,6 +278,71 @@ export function readRecordsYaml(text: string): RecordsReading {
   return { status: "parsed", records: undefined, issues: result.error.issues.flatMap(issuesOf), locate };
 }
 
+class TooDeep {
+  constructor(readonly offset: number) {}
+}
+
+/** yaml's parseDocument, with a watch on flow nesting as the tokens go by. */
+function parseOneDocument(text: string, lineCounter: LineCounter): { doc: Document.Parsed } | { tooDeep: number } {
+  const parser = new Parser(lineCounter.addNewLine);
+  // yaml's uniqueKeys compares each key with every earlier one; duplicateKeyErrors does it in one pass.
+  const composer = new Composer({ uniqueKeys: false });
+  function* tokens() {
+    lineCounter.addNewLine(0);
+    let depth = 0;
+    let scalarNext = false;
+    for (const lexeme of new Lexer().lex(text)) {
+      // After the scalar marker comes the scalar's own text, which may be a lone bracket.
+      if (!scalarNext && (lexeme === "[" || lexeme === "{")) {
+        if (++depth > MAX_FLOW_NESTING) throw new TooDeep(parser.offset);
+      } else if (!scalarNext && (lexeme === "]" || lexeme === "}")) {
+        depth = Math.max(0, depth - 1);
+      }
+      scalarNext = lexeme === CST.SCALAR;
+      yield* parser.next(lexeme);
+    }
+    yield* parser.end();
+  }
+  let doc: Document.Parsed | undefined;
+  try {
+    for (const next of composer.compose(tokens(), true, text.length)) {
+      if (!doc) {
+        doc = next;
+      } else {
+        doc.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], "MULTIPLE_DOCS", "several documents"));
+        break;
+      }
+    }
+  } catch (error) {
+    if (error instanceof TooDeep) return { tooDeep: error.offset };
+    throw error;
+  }
+  // compose(…, forceDoc = true) always ends with a document.
+  const parsed = doc!;
+  if (parsed.errors.length === 0) parsed.errors.push(...duplicateKeyErrors(parsed));
+  return { doc: parsed };
+}
+
+/** yaml's uniqueKeys rule (keys are equal when they are scalars of equal value) in linear time. */
+function duplicateKeyErrors(doc: Document.Parsed): YAMLParseError[] {
+  const errors: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        const identity = isScalar(key) ? key.value : key;
+        if (!seen.has(identity)) {
+          seen.add(identity);
+        } else if (isNode(key) && key.range) {
+          errors.push(new YAMLParseError([key.range[0], key.range[0] + 1], "DUPLICATE_KEY", "Map keys must be unique"));
+        }
+      }
+    },
+  });
+  return errors.sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
 function yamlErrorMessage(code: string, message: string, text: string, pos: [number, number]): string {
   switch (code) {
     case "DUPLICATE_KEY":
@@ -261,6 +350,7 @@ function yamlErrorMessage(code: string, message: string, text: string, pos: [num
     case "MULTIPLE_DOCS":
       return "the file holds several YAML documents (separated by ---); a records file is one document";
     default:
+      if (/call stack/i.test(message)) return "nested too deeply to read; a records file needs a few levels";
       // Drop the " at line L, column C" tail: the position is printed in front.
       return `YAML: ${message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "")}`;
   }
@@ -327,27 +417,47 @@ function typeHint(expected: string, input: unknown): string {
   return "";
 }
 
+function rangeStart(node: unknown): number | undefined {
+  return (node as { range?: [number, number, number] } | null | undefined)?.range?.[0];
+}
+
 function locator(doc: Document, position: (offset: number) => SourcePosition): Locator {
-  return (path) => {
-    // The deepest node that exists: a missing field is reported where its parent is.
-    for (let depth = path.length; depth >= 0; depth--) {
-      const prefix = path.slice(0, depth);
-      // An unknown or repeated key is best shown at the key itself.
-      if (depth > 0) {
-        const parent = prefix.length > 1 ? doc.getIn(prefix.slice(0, -1), true) : doc.contents;
-        const key = prefix[prefix.length - 1];
-        if (isMap(parent)) {
-          const pair = parent.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(key));
-          if (pair && depth === path.length && isScalar(pair.value) && pair.value.range) return position(pair.value.range[0]);
-          if (pair && isScalar(pair.key) && pair.key.range) return position(pair.key.range[0]);
-          continue;
-        }
+  // Pairs by key, built once per mapping: a mapping may hold many thousands of (unknown) keys.
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairIn = (map: YAMLMap, key: string | number): Pair | undefined => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) {
+        if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
       }
-      const node = prefix.length === 0 ? doc.contents : doc.getIn(prefix, true);
-      const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-      if (range) return position(range[0]);
+      indexes.set(map, index);
     }
-    return undefined;
+    return index.get(String(key));
+  };
+  return (path) => {
+    // The deepest node that exists: a missing field is reported where its parent starts; a
+    // field at its value when that is a scalar, else at its key.
+    let node: unknown = doc.contents;
+    let best = rangeStart(node);
+    for (let i = 0; i < path.length; i++) {
+      const key = path[i]!;
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = pairIn(node, key);
+        if (!pair) break;
+        const keyStart = rangeStart(pair.key);
+        if (last) return position((isScalar(pair.value) ? rangeStart(pair.value) : undefined) ?? keyStart ?? best ?? 0);
+        node = pair.value;
+        best = rangeStart(node) ?? keyStart ?? best;
+      } else if (isSeq(node) && typeof key === "number" && node.items[key] !== undefined) {
+        node = node.items[key];
+        best = rangeStart(node) ?? best;
+      } else {
+        break;
+      }
+    }
+    return best === undefined ? undefined : position(best);
   };
 }
 
