@@ -10,6 +10,7 @@ import { FILING_CANCELLATION_RISK_METADATA } from "./advisories/filing-cancellat
 import { PSB_FILING_METADATA } from "./advisories/psb-filing";
 import { SECTOR_PRE_APPROVAL_METADATA } from "./advisories/sector-pre-approval";
 import type { FilingRecord, Language } from "./config";
+import { STACK_FILING_REQUIRED_METADATA } from "./cross-resource/metadata";
 import { formatFilingNumber, parseFilingNumber } from "./filing-number";
 import type { PolicyDefinition } from "./policy-definition";
 import { FILING_REQUIRED_METADATA } from "./policy-metadata";
@@ -28,12 +29,18 @@ export function isEnforcementLevel(value: unknown): value is EnforcementLevel {
 /** The properties one policy's config takes from the records. */
 export type PolicyPropertiesMapping = (records: RecordsFile) => Record<string, unknown>;
 
-export const RECORDS_TO_POLICY_PROPERTIES: Readonly<Record<string, PolicyPropertiesMapping>> = {
-  [FILING_REQUIRED_METADATA.name]: (records) => ({
+/** icp-filing-required and its stack counterpart read the same config. */
+function filingRequiredProperties(records: RecordsFile): Record<string, unknown> {
+  return {
     filings: records.filings.map((filing) => packFiling(filing, records.entity.province)),
     waivers: records.waivers,
     language: records.language,
-  }),
+  };
+}
+
+export const RECORDS_TO_POLICY_PROPERTIES: Readonly<Record<string, PolicyPropertiesMapping>> = {
+  [FILING_REQUIRED_METADATA.name]: filingRequiredProperties,
+  [STACK_FILING_REQUIRED_METADATA.name]: filingRequiredProperties,
   [APP_FILING_METADATA.name]: (records) => ({
     apps: records.apps.map((app) => packApp(app, records.entity.province)),
     language: records.language,
