@@ -30,7 +30,7 @@ export function textReport(report: CheckReport, style: TextStyle): string {
   for (const [domain, items] of groupByDomain(report.items)) {
     lines.push("");
     const blocking = items.filter((item) => blocks(item, report.failOn)).length;
-    const heading = domain === NO_DOMAIN ? "Other findings" : domain;
+    const heading = domain === NO_DOMAIN ? "Other findings (no domain, or a secret one)" : domain;
     const tally = [blocking > 0 ? paint("red", `${blocking} blocking`) : "", items.length - blocking > 0 ? `${items.length - blocking} not blocking` : ""]
       .filter(Boolean)
       .join(", ");
@@ -70,7 +70,8 @@ function summaryLine(report: CheckReport, paint: Paint): string {
   if (report.waivedCount > 0) parts.push(`${report.waivedCount} waived${report.showWaived ? "" : " (--show-waived lists them)"}`);
   const failing = report.items.some((item) => blocks(item, report.failOn));
   const outcome = failing ? paint("red", "BLOCKED") : paint("green", "PASSED");
-  return `${outcome}: ${parts.join(", ")}${failing ? "" : ` (fails on ${report.failOn})`}`;
+  const failOn = report.failOn === "advisory" ? " (advisories fail this run: --fail-on advisory)" : "";
+  return `${outcome}: ${parts.join(", ")}${failOn}`;
 }
 
 /** Items by registered domain, in the order of their first (most severe) item; unattached ones last. */
