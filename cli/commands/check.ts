@@ -105,11 +105,11 @@ async function check(file: string | undefined, options: CheckOptions, toolVersio
   };
 
   const colour = wantsColour(process.stdout);
+  const artifactUri = targets.targets.some((target) => target.format === "sarif")
+    ? (options.sourceFile ?? projectFileInRepository(process.cwd()))
+    : undefined;
   for (const target of targets.targets) {
-    const contents = render(target.format, report, {
-      colour: target.file === undefined && colour,
-      artifactUri: options.sourceFile ?? projectFileInRepository(process.cwd()),
-    });
+    const contents = render(target.format, report, { colour: target.file === undefined && colour, artifactUri });
     if (target.file === undefined) {
       process.stdout.write(contents);
       continue;
