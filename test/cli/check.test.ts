@@ -372,6 +372,12 @@ describe("reports", () => {
       expect(results.find((r) => r.locations[0].logicalLocations[0].name === "api")!.level).toBe("warning");
     });
 
+    it("points results at the working directory's Pulumi.yaml, relative to the repository root", () => {
+      const run = icpguardCheck([PREVIEW, "--config", ICP, "--format", "sarif"], { cwd: path.join(REPO, "examples", "filed-site") });
+      const [result] = JSON.parse(run.stdout).runs[0].results;
+      expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe("examples/filed-site/Pulumi.yaml");
+    });
+
     it("fingerprints stay the same from run to run and from input to input, and differ between findings", () => {
       const fingerprints = (file: string) =>
         Object.fromEntries(
