@@ -37,7 +37,7 @@ export function servedHostnames(entry: CatalogueEntry, view: ResourceView): Serv
       if (source.dotlessIsNotHostname && !source.zone && !hasDot(name.text)) continue;
       const normalised = normaliseHostname(name.text);
       if (!normalised.ok) {
-        out.push({ status: "unusable", path: name.path, secret: name.secret, raw: name.text, problem: normalised.reason });
+        out.push({ status: "unusable", path: name.path, secret: name.secret, raw: clip(name.text), problem: normalised.reason });
         continue;
       }
       const key = `${normalised.value.hostname}\u0000${name.secret}`;
@@ -116,7 +116,7 @@ function splitValue(source: HostnameSource, text: string, leaf: Leaf, out: Serve
   if (source.json) {
     const names = parseJsonNames(text);
     if (!names) {
-      out.push({ status: "unusable", path: leaf.path, secret: leaf.secret, raw: text, problem: "is not a JSON array of host names" });
+      out.push({ status: "unusable", path: leaf.path, secret: leaf.secret, raw: clip(text), problem: "is not a JSON array of host names" });
       return [];
     }
     return names;
@@ -141,4 +141,11 @@ function describeShape(value: ViewValue): string {
   if (Array.isArray(value)) return "[…]";
   if (typeof value === "object" && value !== null) return "{…}";
   return String(value);
+}
+
+const MAX_SHOWN = 200;
+
+/** A value as a message shows it: a hostile megabyte-long input must not swell every answer. */
+function clip(text: string): string {
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length} characters)` : text;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { filingRequiredDefinition } from "../../rules/filing-required";
 import type { Finding } from "../../rules/findings";
 import { normaliseHostname } from "../../rules/hostname";
+import { renderFinding } from "../../rules/messages";
 import { fromWireObject } from "../../rules/view";
 
 const TODAY = "2026-11-23";
@@ -32,5 +33,14 @@ describe("hostnames", () => {
     });
     const waived = { waivers: [{ domain: "www.shop.cn", reason: "moving", expires: "2099-01-01" }] };
     expect(findings(CDN, { domainName: "www.shop.cn\uff0e" }, waived)).toEqual([]);
+  });
+
+  it("cuts a megabyte-long value in its message instead of echoing it", () => {
+    const huge = `${"a".repeat(5_000_000)}.shop.cn`;
+    const [finding] = findings(CDN, { domainName: huge });
+    expect(finding.kind).toBe("unusable-hostname");
+    const message = renderFinding(finding, "en");
+    expect(message.length).toBeLessThan(1_000);
+    expect(message).toContain("5000008 characters");
   });
 });
