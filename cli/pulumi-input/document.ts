@@ -36,18 +36,14 @@ export class DocumentReader {
 
   constructor() {
     this.reading = { format: undefined, resources: new ResourceSet({ maskedSecrets: false }), stackConfig: {}, unlistedSames: 0, skipped: [] };
-    const resourcesFor = (format: DocumentFormat) => {
-      if (this.reading.format !== undefined) return;
-      this.reading.format = format;
-      // Only preview --json writes unreadable secrets as "[secret]"; an export keeps their ciphertext.
-      this.reading.resources = new ResourceSet({ maskedSecrets: format === "preview" });
-    };
     this.scanner = new JsonScanner({
       interest: (path) => this.interest(path),
       value: (path, value) => this.value(path, value),
       opened: (path, kind) => {
-        if (isPath(path, "steps") && kind === "array") resourcesFor("preview");
-        if (isPath(path, "deployment", "resources") && kind === "array") resourcesFor("export");
+        // Empty lists are left out (omitempty): a preview with nothing listed has no steps, a
+        // stack never deployed has no resources.
+        if (isPath(path, "steps") && kind === "array") this.detected("preview");
+        if (isPath(path, "deployment") && kind === "object") this.detected("export");
         if (path.length === 2 && path[0] === "steps") this.step = { fields: {} };
         if (path.length === 3 && path[0] === "steps" && path[2] === "newState" && this.step) this.step.state = {};
         if (path.length === 3 && path[0] === "deployment") this.exportResource = {};
@@ -59,6 +55,14 @@ export class DocumentReader {
   write(text: string): void {
     this.scanner.write(text);
   }
+
+  private detected(format: DocumentFormat): void {
+    if (this.reading.format !== undefined) return;
+    this.reading.format = format;
+    // Only preview --json writes unreadable secrets as "[secret]"; an export keeps their ciphertext.
+    this.reading.resources = new ResourceSet({ maskedSecrets: format === "preview" });
+  }
+
 
   end(): DocumentReading {
     this.scanner.end();
@@ -91,7 +95,10 @@ export class DocumentReader {
     if (path.length === 1) {
       if (path[0] === "config" && isRecord(value)) this.reading.stackConfig = value;
       else if (path[0] === "version") this.reading.version = value;
-      else if (path[0] === "changeSummary") this.changeSummary = value;
+      else if (path[0] === "changeSummary") {
+        this.changeSummary = value;
+        this.detected("preview");
+      }
       return;
     }
     if (path[0] === "steps" && this.step) {

@@ -150,6 +150,16 @@ describe("reading Pulumi outputs", () => {
     expect(jsonCheck(["-", "--config", ICP], { input: readFileSync(PREVIEW, "utf8") }).report!.verdicts).toEqual(fromFile.verdicts);
   });
 
+  it("reads a preview that lists no step and an export of a stack never deployed (empty lists are left out)", () => {
+    const unchanged = jsonCheck([temp("unchanged.json", '{"config": {"alicloud:region": "cn-hangzhou"}, "duration": 5, "changeSummary": {"same": 12}}')]);
+    expect(unchanged.status).toBe(0);
+    expect(unchanged.report!.input).toMatchObject({ format: "preview", resources: 0 });
+    expect(unchanged.stderr).toContain("12 unchanged resource(s) are not listed");
+    const fresh = jsonCheck([temp("fresh.json", '{"version": 3, "deployment": {"manifest": {"time": "2026-11-23T00:00:00Z"}}}')]);
+    expect(fresh.status).toBe(0);
+    expect(fresh.report!.input).toMatchObject({ format: "export", resources: 0 });
+  });
+
   it("detects a one-line export, events with CRLF line ends and a byte-order mark", () => {
     const compact = temp("compact.json", JSON.stringify(JSON.parse(readFileSync(EXPORT, "utf8"))));
     expect(jsonCheck([compact, "--config", ICP]).report!.input.format).toBe("export");
