@@ -1,0 +1,201 @@
+// The figures measured on the pack over the Analyzer protocol, each against the baseline pack
+// (or, for records scaling, against the same pack with few records).
+
+import { launchPack, reconcilePolicyConfig, type AnalyzerInfo, type LaunchOptions } from "../harness";
+import { writeBaselinePolicies } from "./baseline";
+import { serializeConfigureRequest } from "./configure-request";
+import { compareAnalyzeStack, compareAnalyzeStreams, measureStartup, peakRssMb, type Pair } from "./measure";
+import { startPackPair } from "./pack-pair";
+import { BASELINE_PACK_DIR, REPO_ROOT } from "./paths";
+import { serializeAnalyzeRequests, serializeAnalyzeStackRequest, type WireRequest } from "./raw-analyzer";
+import type { Figure } from "./report";
+import { median } from "./stats";
+import { policyConfigWithRecords, recordsOfSize, resourceStream, streamRecords, type FilingRecordInput } from "./workload";
+
+export interface PackSizes {
+  launches: number;
+  resources: number;
+  inFlight: number;
+  chunks: number;
+  stackRuns: number;
+  records: number;
+  fewRecords: number;
+  /** Calls of the records-scaling stream that may prepare config, timed apart from the rest. */
+  coldCalls: number;
+}
+
+const PACK_DIRS: Pair<string> = { real: REPO_ROOT, baseline: BASELINE_PACK_DIR };
+const count = (n: number) => n.toLocaleString("en");
+
+/** What every section shares: the real pack's declaration, launch options and the workload. */
+export class PackBench {
+  private constructor(
+    readonly info: AnalyzerInfo,
+    readonly options: LaunchOptions,
+    readonly sizes: PackSizes,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  /** Reads the real pack's policies into the baseline and checks that both declare the same. */
+  static async prepare(sizes: PackSizes, options: LaunchOptions, log: (line: string) => void): Promise<PackBench> {
+    log("reading the real pack's policies into the baseline");
+    const real = await launchPack(REPO_ROOT, options);
+    const info = await real.getAnalyzerInfo().finally(() => real.close());
+    writeBaselinePolicies(info);
+    const baseline = await launchPack(BASELINE_PACK_DIR, options);
+    const baselineInfo = await baseline.getAnalyzerInfo().finally(() => baseline.close());
+    const declared = (i: AnalyzerInfo) => JSON.stringify([i.version, i.policies.map((p) => [p.name, p.enforcementLevel, p.policyType, p.configSchema])]);
+    if (declared(info) !== declared(baselineInfo)) throw new Error("the baseline pack does not declare the same policies as the real pack");
+    return new PackBench(info, options, sizes, log);
+  }
+
+  /** The Configure request the engine sends for `--policy-pack-config` holding these records. */
+  configureRequest(records: FilingRecordInput[]): WireRequest {
+    const { config, errors } = reconcilePolicyConfig(this.info, policyConfigWithRecords(this.info, records));
+    if (errors.length > 0) throw new Error(`the bench's policy config is invalid:\n${errors.join("\n")}`);
+    return serializeConfigureRequest(config);
+  }
+
+  async startup(): Promise<Figure[]> {
+    const { launches } = this.sizes;
+    this.log(`start-up: ${launches} launches of each pack`);
+    const times = await measureStartup(PACK_DIRS, launches, this.options);
+    return [
+      {
+        key: "startup",
+        label: `start-up, launch to port (median of ${launches})`,
+        unit: "ms",
+        value: median(times.real),
+        baseline: median(times.baseline),
+        comparedWith: "baseline pack",
+        goal: 1.15,
+        detail: { realRunsMs: times.real, baselineRunsMs: times.baseline },
+      },
+    ];
+  }
+
+  async analyze(): Promise<Figure[]> {
+    const { resources, inFlight, chunks } = this.sizes;
+    this.log(`Analyze: ${count(resources)} resources, sequential and ${inFlight} in flight`);
+    const configure = this.configureRequest(streamRecords());
+    const pair = await startPackPair(PACK_DIRS, { real: configure, baseline: configure }, this.options);
+    const figures: Figure[] = [];
+    try {
+      const requests = serializeAnalyzeRequests(resourceStream(resources), pair.scope);
+      for (const calls of [1, inFlight]) {
+        const key = calls === 1 ? "analyze-sequential" : "analyze-concurrent";
+        const how = calls === 1 ? "sequential" : `${calls} in flight`;
+        const timing = await compareAnalyzeStreams(pair.packs, requests, { inFlight: calls, chunks });
+        figures.push(
+          {
+            key,
+            label: `Analyze per call, ${how} (${count(resources)} resources)`,
+            unit: "ms",
+            value: timing.real.perCallMs,
+            baseline: timing.baseline.perCallMs,
+            comparedWith: "baseline pack",
+            goal: 1.1,
+            detail: { real: timing.real, baseline: timing.baseline },
+          },
+          cpuFigure(`${key}-cpu`, `Analyze, pack CPU per call, ${how}`, timing.real.cpuPerCallMs, timing.baseline.cpuPerCallMs, "baseline pack"),
+        );
+      }
+    } finally {
+      await pair.close();
+    }
+    return figures;
+  }
+
+  /**
+   * The same pack with many records against few. The first calls prepare each policy's config
+   * (validation, indexes): that one-off cost is reported apart from the per-call figure.
+   */
+  async recordsScaling(): Promise<Figure[]> {
+    const { resources, records, fewRecords, chunks } = this.sizes;
+    const coldCalls = Math.min(this.sizes.coldCalls, resources);
+    this.log(`records: ${count(records)} against ${fewRecords} filing records`);
+    const configures = { real: this.configureRequest(recordsOfSize(records)), baseline: this.configureRequest(recordsOfSize(fewRecords)) };
+    const pair = await startPackPair({ real: REPO_ROOT, baseline: REPO_ROOT }, configures, this.options);
+    const compared = `${fewRecords} records`;
+    try {
+      const requests = serializeAnalyzeRequests(resourceStream(resources), pair.scope);
+      const cold = await compareAnalyzeStreams(pair.packs, requests.slice(0, coldCalls), { inFlight: 1, chunks: 1 });
+      const steady = await compareAnalyzeStreams(pair.packs, requests, { inFlight: 1, chunks });
+      const oneOff = (side: "real" | "baseline") => Math.max(0, cold[side].totalMs - coldCalls * steady[side].perCallMs);
+      return [
+        {
+          key: "records-configure",
+          label: `Configure, ${count(records)} vs ${fewRecords} filing records`,
+          unit: "ms",
+          value: pair.configure.real.wallMs,
+          baseline: pair.configure.baseline.wallMs,
+          comparedWith: compared,
+          detail: { cpuMs: pair.configure.real.cpuMs, fewRecordsCpuMs: pair.configure.baseline.cpuMs, requestBytes: configures.real.length },
+        },
+        {
+          key: "records-first-calls",
+          label: `config preparation in the first ${count(coldCalls)} Analyze calls, ${count(records)} vs ${fewRecords} records`,
+          unit: "ms",
+          value: oneOff("real"),
+          baseline: oneOff("baseline"),
+          comparedWith: compared,
+          detail: { manyRecords: cold.real, fewRecords: cold.baseline },
+        },
+        {
+          key: "records-scaling",
+          label: `Analyze per call once prepared, ${count(records)} vs ${fewRecords} records`,
+          unit: "ms",
+          value: steady.real.perCallMs,
+          baseline: steady.baseline.perCallMs,
+          comparedWith: compared,
+          goal: 1.1,
+          detail: { manyRecords: steady.real, fewRecords: steady.baseline },
+        },
+        cpuFigure("records-scaling-cpu", `Analyze once prepared, pack CPU per call, ${count(records)} vs ${fewRecords} records`, steady.real.cpuPerCallMs, steady.baseline.cpuPerCallMs, compared),
+      ];
+    } finally {
+      await pair.close();
+    }
+  }
+
+  /** AnalyzeStack timings, then the peak RSS each pack reached. */
+  async stack(): Promise<Figure[]> {
+    const { resources, stackRuns } = this.sizes;
+    this.log(`AnalyzeStack: ${count(resources)} resources, ${stackRuns} calls on each pack`);
+    const configure = this.configureRequest(streamRecords());
+    const pair = await startPackPair(PACK_DIRS, { real: configure, baseline: configure }, this.options);
+    try {
+      const request = serializeAnalyzeStackRequest(resourceStream(resources), pair.scope);
+      const timing = await compareAnalyzeStack(pair.packs, request, stackRuns);
+      return [
+        {
+          key: "analyze-stack",
+          label: `AnalyzeStack, ${count(resources)} resources (median of ${stackRuns})`,
+          unit: "ms",
+          value: timing.real.medianMs,
+          baseline: timing.baseline.medianMs,
+          comparedWith: "baseline pack",
+          goal: 1.25,
+          detail: { real: timing.real, baseline: timing.baseline },
+        },
+        cpuFigure("analyze-stack-cpu", "AnalyzeStack, pack CPU per call (median)", timing.real.cpuMedianMs, timing.baseline.cpuMedianMs, "baseline pack"),
+        {
+          key: "peak-rss",
+          label: `peak RSS of the pack after the ${count(resources)}-resource stack`,
+          unit: "MB",
+          value: peakRssMb(pair.packs.real.pid),
+          baseline: peakRssMb(pair.packs.baseline.pid),
+          comparedWith: "baseline pack",
+          goal: 1.2,
+        },
+      ];
+    } finally {
+      await pair.close();
+    }
+  }
+}
+
+/** CPU time of the pack process, for information: steadier than wall time on a busy machine. */
+function cpuFigure(key: string, label: string, value: number, baseline: number, comparedWith: string): Figure {
+  return { key, label, unit: "ms", value, baseline, comparedWith };
+}
