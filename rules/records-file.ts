@@ -15,7 +15,6 @@ import {
   isPair,
   isScalar,
   isSeq,
-  visit,
   type Document,
   type Pair,
   type YAMLMap,
@@ -326,10 +325,15 @@ function parseOneDocument(text: string, lineCounter: LineCounter): { doc: Docume
 /** yaml's uniqueKeys rule (keys are equal when they are scalars of equal value) in linear time. */
 function duplicateKeyErrors(doc: Document.Parsed): YAMLParseError[] {
   const errors: YAMLParseError[] = [];
-  visit(doc, {
-    Map(_, map) {
+  // A plain walk: yaml's visit() builds a path for every node, which costs more than the check.
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isSeq(node)) {
+      for (const item of node.items) pending.push(item);
+    } else if (isMap(node)) {
       const seen = new Set<unknown>();
-      for (const pair of map.items) {
+      for (const pair of node.items) {
         const key = pair.key;
         const identity = isScalar(key) ? key.value : key;
         if (!seen.has(identity)) {
@@ -337,9 +341,10 @@ function duplicateKeyErrors(doc: Document.Parsed): YAMLParseError[] {
         } else if (isNode(key) && key.range) {
           errors.push(new YAMLParseError([key.range[0], key.range[0] + 1], "DUPLICATE_KEY", "Map keys must be unique"));
         }
+        pending.push(key, pair.value);
       }
-    },
-  });
+    }
+  }
   return errors.sort((a, b) => a.pos[0] - b.pos[0]);
 }
 
@@ -356,11 +361,12 @@ function yamlErrorMessage(code: string, message: string, text: string, pos: [num
   }
 }
 
-/** The key written at `offset`, up to its colon (quoted keys keep their quotes). */
+/** The key written at `offset`, up to its colon, without quotes. */
 function keyAt(text: string, offset: number): string {
   const line = text.slice(offset, offset + 1024).split(/\r?\n/, 1)[0]!;
   const colon = line.search(/:(?:\s|$)/);
-  return (colon >= 0 ? line.slice(0, colon) : line).trim();
+  const key = (colon >= 0 ? line.slice(0, colon) : line).trim();
+  return /^(["']).*\1$/.test(key) ? key.slice(1, -1) : key;
 }
 
 function problem(code: string, path: RecordsPath, message: string): RecordsIssue {
