@@ -20,7 +20,8 @@ export interface Figure {
 export type Verdict = "pass" | "miss" | "info";
 
 export interface ScoredFigure extends Figure {
-  ratio: number;
+  /** value / baseline; null when the baseline is zero (e.g. no measurable CPU time). */
+  ratio: number | null;
   verdict: Verdict;
 }
 
@@ -32,8 +33,8 @@ export interface SkippedFigure {
 }
 
 export function score(figure: Figure): ScoredFigure {
-  const ratio = figure.value / figure.baseline;
-  const verdict: Verdict = figure.goal === undefined ? "info" : ratio <= figure.goal ? "pass" : "miss";
+  const ratio = figure.baseline > 0 ? figure.value / figure.baseline : null;
+  const verdict: Verdict = figure.goal === undefined ? "info" : ratio !== null && ratio <= figure.goal ? "pass" : "miss";
   return { ...figure, ratio, verdict };
 }
 
@@ -49,7 +50,7 @@ export function formatTable(figures: readonly ScoredFigure[], skipped: readonly 
     figure.label,
     formatValue(figure.value, figure.unit),
     `${formatValue(figure.baseline, figure.unit)} (${figure.comparedWith})`,
-    `${figure.ratio.toFixed(2)}×`,
+    figure.ratio === null ? "—" : `${figure.ratio.toFixed(2)}×`,
     figure.goal === undefined ? "—" : `≤ ${figure.goal.toFixed(2)}×`,
     figure.verdict,
   ]);
