@@ -2,7 +2,8 @@
 // so that users keep one list and every policy gets its part of it.
 
 import { randomBytes } from "node:crypto";
-import { rename, rm, writeFile } from "node:fs/promises";
+import { once } from "node:events";
+import { open, rename, rm, type FileHandle } from "node:fs/promises";
 import * as path from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { LANGUAGES, type Language } from "../../rules/config";
@@ -38,15 +39,57 @@ export function collectLevel(value: string, levels: Record<string, EnforcementLe
   return { ...levels, [name]: level };
 }
 
+/**
+ * The config as `JSON.stringify(config, null, 2)` writes it, one policy at a time: every policy
+ * repeats the filings, so with many records the whole text would be several times their size.
+ */
+export function* configJsonChunks(config: Record<string, unknown>): Generator<string> {
+  const entries = Object.entries(config);
+  if (entries.length === 0) {
+    yield "{}\n";
+    return;
+  }
+  for (const [index, [name, entry]] of entries.entries()) {
+    const body = JSON.stringify(entry, null, 2).replace(/\n/g, "\n  ");
+    yield `${index === 0 ? "{\n" : ",\n"}  ${JSON.stringify(name)}: ${body}`;
+  }
+  yield "\n}\n";
+}
+
+async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (!stream.write(chunk)) await once(stream, "drain");
+  }
+}
+
 /** Replaces the file in one step, so a failed run never leaves half a config behind. */
-async function writeAtomically(file: string, content: string): Promise<void> {
+async function writeAtomically(file: string, chunks: Iterable<string>): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  let handle: FileHandle | undefined;
   try {
-    await writeFile(temporary, content, { encoding: "utf8", flag: "wx" });
+    handle = await open(temporary, "wx");
+    for (const chunk of chunks) await handle.write(chunk, null, "utf8");
+    await handle.close();
+    handle = undefined;
     await rename(temporary, file);
   } catch (error) {
+    await handle?.close();
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+function describeWriteError(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case "ENOENT":
+      return "its directory does not exist";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a directory";
+    default:
+      return (error as Error).message;
   }
 }
 
@@ -62,16 +105,15 @@ export async function runConfig(pathOrDash: string, options: ConfigOptions): Pro
   }
 
   const config = policyPackConfig(outcome.records, { levels: options.level, all: options.all, language: options.language });
-  const json = `${JSON.stringify(config, null, 2)}\n`;
   if (options.output === undefined || options.output === "-") {
-    process.stdout.write(json);
-  } else {
-    try {
-      await writeAtomically(options.output, json);
-    } catch (error) {
-      process.stderr.write(`icpguard config: cannot write ${options.output}: ${(error as Error).message}\n`);
-      return EXIT.usage;
-    }
+    await writeChunks(process.stdout, configJsonChunks(config));
+    return EXIT.ok;
+  }
+  try {
+    await writeAtomically(options.output, configJsonChunks(config));
+  } catch (error) {
+    process.stderr.write(`icpguard config: cannot write ${options.output}: ${describeWriteError(error)}\n`);
+    return EXIT.usage;
   }
   return EXIT.ok;
 }

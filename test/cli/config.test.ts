@@ -26,6 +26,7 @@ import type { PolicyDefinition } from "../../rules/policy-definition";
 import { POLICIES } from "../../rules/policies";
 import { PROVINCE_CODES, provinceByCode } from "../../rules/provinces";
 import { RecordsFileSchema, type RecordsFile } from "../../rules/records-file";
+import { configJsonChunks } from "../../cli/commands/config";
 import { ENFORCEMENT_LEVELS, MissingMappingError, policyPackConfig, RECORDS_TO_POLICY_PROPERTIES } from "../../rules/records-to-config";
 
 const REPO = path.resolve(__dirname, "../..");
@@ -196,9 +197,18 @@ describe("icpguard config", () => {
     const run = config(EXAMPLE);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout.endsWith("}\n")).toBe(true);
-    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(JSON.stringify(policyPackConfig(readRecords(EXAMPLE)))));
+    // Written a policy at a time, yet exactly what JSON.stringify would write at once.
+    expect(run.stdout).toBe(`${JSON.stringify(policyPackConfig(readRecords(EXAMPLE)), null, 2)}\n`);
     expect(Object.keys(JSON.parse(run.stdout))).toEqual(policyNames);
+  });
+
+  it("writes JSON chunks that join to JSON.stringify's text, for any config", () => {
+    const json = fc.jsonValue();
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.dictionary(fc.string(), json)), (value) => {
+        expect([...configJsonChunks(value)].join("")).toBe(`${JSON.stringify(value, null, 2)}\n`);
+      }),
+    );
   });
 
   it("sets levels with --all and --level, and the language with --language", () => {
