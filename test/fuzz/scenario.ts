@@ -381,7 +381,7 @@ export type PlaceValueSpec =
   | { kind: "pick"; indexes: number[]; joiner: "," | ", "; variant: TextVariant; typed: boolean }
   | { kind: "odd-text"; text: string };
 
-const ODD_PLACE_TEXTS = ["", "   ", "moon-1", "cn-", "ap-", "cn-hongkong-2", "ap-hongkong-2", "cn\u2010shanghai", "ap-guangzhou\u0000", "海外", "domestic-only", "overseas;domestic", "0", "4", "01", "x".repeat(5_000)];
+const ODD_PLACE_TEXTS = ["", "   ", "moon-1", "cn-", "ap-", "cn-hongkong-2", "ap-hongkong-2", "cn\u2010shanghai", "ap-guangzhou\u0000", "海外", "domestic-only", "overseas;domestic", "overseas,domestic", "overseas,overseas", "0", "4", "01", "x".repeat(5_000)];
 
 const placeValueArb: fc.Arbitrary<PlaceValueSpec> = fc.oneof(
   { arbitrary: fc.constant<PlaceValueSpec>({ kind: "absent" }), weight: 2 },
@@ -416,13 +416,13 @@ function placePool(role: PlaceRole, cloud: string): string[] {
   switch (role.role) {
     case "coverage": {
       const words = vocabularyWords(role.vocabulary);
-      return [...words.mainland, ...words.outside, ...words.outside, "unrecognised-word"];
+      return [...words.mainland, ...words.outside, "unrecognised-word"];
     }
     case "region":
       return role.format === "tencent-short-code" ? [...TENCENT_MAINLAND_CODES, ...TENCENT_OUTSIDE_CODES, ...regionPool(cloud)] : regionPool(cloud);
     case "condition": {
       const listed = "omitted" in role.condition ? [] : "oneOf" in role.condition ? role.condition.oneOf : role.condition.noneOf;
-      return [...listed, ...listed, "MX", "TXT", "NS", "INNER", "OUTER", "true", "false", "1", "0", "hostname", "rule-1"];
+      return [...listed, ...listed, ...listed, ...listed, "MX", "TXT", "NS", "INNER", "OUTER", "true", "false", "1", "0", "hostname", "rule-1"];
     }
     case "link":
       return ["zone-1", "site-123", "listener-9", "proxy-7", "acc-2"];
@@ -441,7 +441,7 @@ function placeValue(spec: PlaceValueSpec, role: PlaceRole, cloud: string): unkno
   if (spec.kind === "absent") return undefined;
   if (spec.kind === "odd-text") return spec.text;
   const pool = placePool(role, cloud);
-  const joinable = role.role === "coverage";
+  const joinable = role.role === "coverage" && vocabularyWords(role.vocabulary).list;
   const words = (joinable ? spec.indexes : spec.indexes.slice(0, 1)).map((index) => pool[index % pool.length]);
   if (spec.typed && words.length === 1) {
     if (/^\d+$/.test(words[0])) return Number(words[0]);
@@ -562,7 +562,9 @@ function sourceSpecArb(source: HostnameSource): fc.Arbitrary<SourceSpec> {
   const value: fc.Arbitrary<ValueSpec> = several ? fc.array(leafSpecArb, { minLength: 1, maxLength: 3 }) : leafSpecArb;
   return fc.record(
     {
-      values: source.zone ? fc.constant([]) : fc.array(value, { maxLength: hasList(source.path) ? 4 : 1 }),
+      values: source.zone
+        ? fc.constant([])
+        : fc.oneof({ arbitrary: fc.array(value, { minLength: 1, maxLength: hasList(source.path) ? 4 : 1 }), weight: 6 }, { arbitrary: fc.constant([]), weight: 1 }),
       zone: source.zone ? zoneSpecArb : fc.constant(undefined),
       decoys: hasList(source.path) ? fc.nat(2) : fc.constant(0),
       groupAll: fc.boolean(),
@@ -591,10 +593,13 @@ export function scenarioArb(entry: CatalogueEntry): fc.Arbitrary<Scenario> {
       }),
       { freq: 4, nil: undefined },
     ),
-    records: fc.array(recordSpecArb, { maxLength: 4 }),
+    records: fc.oneof({ arbitrary: fc.constant([]), weight: 1 }, { arbitrary: fc.array(recordSpecArb, { minLength: 1, maxLength: 3 }), weight: 2 }),
     waivers: fc.array(waiverSpecArb, { maxLength: 2 }),
     language: fc.constantFrom<"en" | "zh" | undefined>(undefined, "en", "zh"),
-    mutations: fc.array(fc.record({ target: fc.nat(), change: mutationOpArb }), { maxLength: 6 }),
+    mutations: fc.oneof(
+      { arbitrary: fc.constant([]), weight: 2 },
+      { arbitrary: fc.array(fc.record({ target: fc.nat(), change: mutationOpArb }), { minLength: 1, maxLength: 6 }), weight: 3 },
+    ),
   });
 }
 
