@@ -20,7 +20,7 @@ import {
 
 /** A waiver this close to its end is worth a warning: enough time to file or move the site. */
 export const WAIVER_WARNING_DAYS = 30;
-/** Telecom licences must be renewed 90 days before they expire. */
+/** A telecom licence's renewal is applied for 90 days before it expires (MIIT's licence measures). */
 export const LICENCE_RENEWAL_NOTICE_DAYS = 90;
 /** The public-security filing is due within 30 days of going live. */
 export const PUBLIC_SECURITY_FILING_DAYS = 30;
@@ -42,7 +42,7 @@ interface Context {
 
 type Check = (ctx: Context) => void;
 
-/** Every cross-check, in file order of what they look at. */
+/** The cross-checks of records that match the schema; issues in the order the checks run. */
 export function checkRecords(records: RecordsFile, options: CheckOptions): RecordsIssue[] {
   const issues: RecordsIssue[] = [];
   const ctx: Context = {
@@ -444,6 +444,7 @@ const checkWaivers: Check = ({ records, domains, today, report }) => {
   });
 };
 
+/** Every cross-check, roughly in file order of what they look at. */
 const CHECKS: readonly Check[] = [
   checkCommercial,
   checkDuplicateDomains,

@@ -4,7 +4,7 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { formatPath } from "../../rules/config";
 import { describePath, type RecordsFile } from "../../rules/records-file";
-import { validateRecordsText, type LocatedIssue } from "../../rules/records-checks";
+import { hasProblems, validateRecordsText, type LocatedIssue } from "../../rules/records-checks";
 import { isoDay } from "../../rules/waivers";
 import { EXIT } from "../exit-codes";
 import { readTextInput } from "../input";
@@ -38,11 +38,12 @@ export async function loadRecords(pathOrDash: string, today: string): Promise<Re
 
 export function exitCodeOf(outcome: RecordsOutcome): number {
   if (outcome.status === "unreadable") return EXIT.usage;
-  return outcome.records && !outcome.issues.some((issue) => issue.severity === "problem") ? EXIT.ok : EXIT.findings;
+  return outcome.records && !hasProblems(outcome.issues) ? EXIT.ok : EXIT.findings;
 }
 
 function shorten(message: string): string {
-  return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message;
+  // Never cut a surrogate pair in half.
+  return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH).replace(/[\uD800-\uDBFF]$/, "")}…` : message;
 }
 
 /** Input that cannot be read at all is an error; records that can be are problems. */
