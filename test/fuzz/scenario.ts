@@ -564,7 +564,7 @@ function sourceSpecArb(source: HostnameSource): fc.Arbitrary<SourceSpec> {
     {
       values: source.zone
         ? fc.constant([])
-        : fc.oneof({ arbitrary: fc.array(value, { minLength: 1, maxLength: hasList(source.path) ? 4 : 1 }), weight: 6 }, { arbitrary: fc.constant([]), weight: 1 }),
+        : fc.oneof({ arbitrary: fc.array(value, { minLength: 1, maxLength: hasList(source.path) ? 4 : 1 }), weight: 6 }, { arbitrary: fc.constant<ValueSpec[]>([]), weight: 1 }),
       zone: source.zone ? zoneSpecArb : fc.constant(undefined),
       decoys: hasList(source.path) ? fc.nat(2) : fc.constant(0),
       groupAll: fc.boolean(),
@@ -593,11 +593,11 @@ export function scenarioArb(entry: CatalogueEntry): fc.Arbitrary<Scenario> {
       }),
       { freq: 4, nil: undefined },
     ),
-    records: fc.oneof({ arbitrary: fc.constant([]), weight: 1 }, { arbitrary: fc.array(recordSpecArb, { minLength: 1, maxLength: 3 }), weight: 2 }),
+    records: fc.oneof({ arbitrary: fc.constant<RecordSpec[]>([]), weight: 1 }, { arbitrary: fc.array(recordSpecArb, { minLength: 1, maxLength: 3 }), weight: 2 }),
     waivers: fc.array(waiverSpecArb, { maxLength: 2 }),
     language: fc.constantFrom<"en" | "zh" | undefined>(undefined, "en", "zh"),
     mutations: fc.oneof(
-      { arbitrary: fc.constant([]), weight: 2 },
+      { arbitrary: fc.constant<Mutation[]>([]), weight: 2 },
       { arbitrary: fc.array(fc.record({ target: fc.nat(), change: mutationOpArb }), { minLength: 1, maxLength: 6 }), weight: 3 },
     ),
   });
