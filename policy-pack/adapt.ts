@@ -2,8 +2,8 @@
 
 import type { ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { policyConfigSchema } from "../rules/config";
-import type { Finding } from "../rules/findings";
-import { invalidConfigFinding, type EvaluationOptions, type PolicyDefinition, type PreparedOrProblems } from "../rules/policy-definition";
+import type { EvaluationOptions, PolicyDefinition, PreparedOrProblems } from "../rules/policy-definition";
+import { evaluateDefinition } from "../rules/run-policies";
 import { isoDay } from "../rules/waivers";
 import { failClosed, memoiseByFields, reportFindings } from "./report";
 import { isDryRun } from "./request-context";
@@ -45,12 +45,9 @@ export function toPulumiPolicy(definition: PolicyDefinition): ResourceValidation
       ...base,
       validateResource: (args, reportViolation: ReportViolation) => {
         if (!definition.appliesTo(args.type)) return;
-        failClosed(reportViolation, args.urn, () => {
+        failClosed(reportViolation, meta.name, args, () => {
           const rule = prepared(args.getConfig<Record<string, unknown>>());
-          const view = viewFromValidationArgs(args);
-          const findings: Finding[] = rule.ok
-            ? rule.policy.evaluateResource?.(view, evaluationOptions()) ?? []
-            : [invalidConfigFinding(meta.name, view, rule.problems)];
+          const findings = evaluateDefinition(definition, rule, [viewFromValidationArgs(args)], evaluationOptions());
           reportFindings(reportViolation, findings, rule.ok ? rule.policy.language : rule.language);
         });
       },
@@ -59,12 +56,9 @@ export function toPulumiPolicy(definition: PolicyDefinition): ResourceValidation
   return {
     ...base,
     validateStack: (args, reportViolation: ReportViolation) => {
-      failClosed(reportViolation, undefined, () => {
+      failClosed(reportViolation, meta.name, { urn: "", name: "", type: "" }, () => {
         const rule = prepared(args.getConfig<Record<string, unknown>>());
-        const views = args.resources.map(viewFromPolicyResource);
-        const findings: Finding[] = rule.ok
-          ? rule.policy.evaluateStack?.(views, evaluationOptions()) ?? []
-          : views.filter((view) => definition.appliesTo(view.type)).map((view) => invalidConfigFinding(meta.name, view, rule.problems));
+        const findings = evaluateDefinition(definition, rule, args.resources.map(viewFromPolicyResource), evaluationOptions());
         reportFindings(reportViolation, findings, rule.ok ? rule.policy.language : rule.language);
       });
     },

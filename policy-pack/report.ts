@@ -17,23 +17,34 @@ export function reportFindings(reportViolation: ReportViolation, findings: reado
   const report = reportViolation as unknown as (violation: ViolationObject) => void;
   for (const finding of findings) {
     if (finding.waivedBy) continue;
-    const violation: ViolationObject = { message: renderFinding(finding, language), urn: finding.resource.urn };
+    const violation: ViolationObject = { message: renderFinding(finding, language), urn: finding.resource.urn || undefined };
     if (finding.level === "advisory") violation.enforcementLevel = "advisory";
     report(violation);
   }
 }
 
-/** Runs a policy body; an unexpected error becomes a blocking violation instead of a gRPC failure. */
-export function failClosed(reportViolation: ReportViolation, urn: string | undefined, body: () => void): void {
+/**
+ * Runs a policy body; an unexpected error becomes a blocking violation (the same internal-error
+ * finding the command-line tool reports) instead of a gRPC failure that aborts the deployment.
+ */
+export function failClosed(
+  reportViolation: ReportViolation,
+  policy: string,
+  resource: { urn: string; name: string; type: string },
+  body: () => void,
+): void {
   try {
     body();
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    const report = reportViolation as unknown as (violation: ViolationObject) => void;
-    report({
-      message: `icpguard could not evaluate this resource and blocks it to stay safe (${detail.slice(0, 300)}). Please report this.`,
-      urn,
-    });
+    const finding: Finding = {
+      policy,
+      level: "blocking",
+      resource: { urn: resource.urn, name: resource.name, type: resource.type },
+      kind: "internal-error",
+      detail: detail.slice(0, 300),
+    };
+    reportFindings(reportViolation, [finding], "en");
   }
 }
 

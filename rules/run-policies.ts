@@ -89,7 +89,8 @@ export function runPolicies(
   return verdicts;
 }
 
-function evaluateDefinition(
+/** One policy's findings: invalid config and unexpected errors become blocking findings. */
+export function evaluateDefinition(
   definition: PolicyDefinition,
   rule: PreparedOrProblems,
   views: readonly ResourceView[],
