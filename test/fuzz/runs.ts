@@ -14,8 +14,8 @@ function positiveInteger(name: string, fallback: number): number {
 /** Total generated property bags over the whole catalogue. */
 export const FUZZ_RUNS = positiveInteger("FUZZ_RUNS", CI_FUZZ_RUNS);
 
-/** Generated cases sent through the real pack process over gRPC. */
-export const ENGINE_FUZZ_RUNS = positiveInteger("FUZZ_ENGINE_RUNS", 300);
+/** Generated cases sent through the real pack process over gRPC: a few hundred, more in a full run. */
+export const ENGINE_FUZZ_RUNS = positiveInteger("FUZZ_ENGINE_RUNS", Math.max(300, Math.round(FUZZ_RUNS / 50)));
 
 export const FUZZ_SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 
