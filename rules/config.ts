@@ -39,7 +39,7 @@ const websiteNumber = z
     } else if (parsed.kind !== "website" && parsed.kind !== "entity") {
       ctx.addIssue({
         code: "custom",
-        message: `"${value}" is a ${parsed.kind} number; a website filing looks like 京ICP备2021003158号-1`,
+        message: `"${value}" is ${parsed.kind === "app" ? "an" : "a"} ${parsed.kind} number; a website filing looks like 京ICP备2021003158号-1`,
       });
     }
   })

@@ -25,7 +25,7 @@ function numberOf(kinds: readonly FilingNumberKind[], pattern: string, descripti
       const parsed = parseFilingNumber(value);
       if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
       else if (!kinds.includes(parsed.kind)) {
-        ctx.addIssue({ code: "custom", message: `"${value}" is a ${parsed.kind} number; expected ${expected}` });
+        ctx.addIssue({ code: "custom", message: `"${value}" is ${parsed.kind === "app" ? "an" : "a"} ${parsed.kind} number; expected ${expected}` });
       }
     })
     .meta({ pattern })

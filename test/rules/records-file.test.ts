@@ -97,7 +97,7 @@ describe("records schema", () => {
       'filings.1.domain: "com.cn" is not a registrable domain (a public suffix, or no ICANN suffix)',
       'filings.2.domain: "203.0.113.7" is an IP address; filings are for domains',
       'filings.3.domain: "shop.oss-cn-hangzhou.aliyuncs.com" is the cloud\'s own domain, not yours to file',
-      expect.stringMatching(/^filings\.4\.number: "浙ICP备2021003158号-5A" is a app number/),
+      expect.stringMatching(/^filings\.4\.number: "浙ICP备2021003158号-5A" is an app number/),
       'filings.5.liveSince: expected a date as YYYY-MM-DD, found the text "2026-02-30"',
       'filings.5.sector: expected one of news, publishing, education, medical, finance, games, none; found the text "gambling"',
     ]);
