@@ -1,5 +1,6 @@
 // Messages for findings, in English and Chinese. Secret values are never printed.
 
+import { domainToUnicode } from "node:url";
 import { renderAdvisoryFinding } from "./advisories/messages";
 import type { Language } from "./config";
 import { describeThroughHops, fixThroughHops, renderCrossResourceFinding } from "./cross-resource/messages";
@@ -10,7 +11,13 @@ import { provinceByCode } from "./provinces";
 export const SECRET_PLACEHOLDER = "[secret]";
 export const FILING_PORTAL = "https://beian.miit.gov.cn";
 
-const shown = (value: string, secret: boolean) => (secret ? SECRET_PLACEHOLDER : value);
+/** A name as users wrote it: punycode names also in Unicode, secrets never. */
+export function shown(value: string, secret: boolean): string {
+  if (secret) return SECRET_PLACEHOLDER;
+  if (!value.includes("xn--")) return value;
+  const unicode = domainToUnicode(value);
+  return unicode && unicode !== value ? `${value} (${unicode})` : value;
+}
 
 function resourceLabel(finding: Finding): string {
   return `${finding.resource.name} (${finding.resource.type})`;

@@ -184,3 +184,10 @@ describe("icp-filing-required config", () => {
     expect(filingRequiredDefinition.appliesTo("alicloud:ecs/instance:Instance")).toBe(false);
   });
 });
+
+describe("messages about IDN domains", () => {
+  it("show the punycode name and the Unicode one", () => {
+    const [finding] = runRule({ type: "alicloud:cdn/domainNew:DomainNew", name: "idn", properties: { domainName: "www.茶馆.中国" } });
+    expect(renderFinding(finding, "en")).toContain("xn--cl1ay07b.xn--fiqs8s (茶馆.中国)");
+  });
+});
