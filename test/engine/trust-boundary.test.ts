@@ -14,7 +14,8 @@ import { CATALOGUE_CASES, FIXTURE_CONFIG } from "../fixtures/catalogue-cases";
 import { engineResourceOf } from "./engine-helpers";
 
 const REPO = realpathSync(path.resolve(__dirname, "../.."));
-const NODE_PREFIX = realpathSync(path.resolve(path.dirname(process.execPath), ".."));
+/** Node's own files: the directory of the running node binary. */
+const NODE_HOME = path.dirname(realpathSync(process.execPath));
 const SUPPORT = path.join(REPO, "test/support");
 const POLICY = "icp-filing-required";
 const NUMBER = "浙ICP备2021003158号-1";
@@ -206,7 +207,7 @@ describe("no network, no files outside the pack, no writes", () => {
     const files = events<FsEvent>(guarded.stderr, "icpguard-test-fs ");
     expect(files.length).toBeGreaterThan(100); // module loading is seen, so the recorder works
     expect(files.some((e) => e.path.startsWith(path.join(REPO, "dist", "policy-pack")))).toBe(true);
-    const stray = files.filter((e) => !e.path.startsWith("fd:") && !under(REPO, e.path) && !under(NODE_PREFIX, e.path) && !runnerNeeds(e));
+    const stray = files.filter((e) => !e.path.startsWith("fd:") && !under(REPO, e.path) && !under(NODE_HOME, e.path) && !runnerNeeds(e));
     expect(stray).toEqual([]);
   });
 
