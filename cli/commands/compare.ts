@@ -15,8 +15,6 @@ import { policyPackConfig } from "../../rules/records-to-config";
 import type { PolicyConfig } from "../../rules/run-policies";
 import { fromWireObject, type ResourceView } from "../../rules/view";
 import { isoDay } from "../../rules/waivers";
-import { captureProgram } from "../../harness/mock-capture";
-import { toEngineRequests } from "../../harness/program-requests";
 import type { EngineResource } from "../../harness/requests";
 import { EXIT } from "../exit-codes";
 import { readTextInput } from "../input";
@@ -207,6 +205,8 @@ export async function loadLayout(spec: LayoutSpec): Promise<LoadedLayout> {
     };
   }
   const program = findProgram(spec);
+  // Loaded only here: the engine-request modules cost every other command ~100 ms at start.
+  const [{ captureProgram }, { toEngineRequests }] = await Promise.all([import("../../harness/mock-capture"), import("../../harness/program-requests")]);
   let captured;
   try {
     captured = await captureProgram(program.module, { project: program.project, stack: program.stack, stackConfig: program.stackConfig, preview: true, cwd: program.directory });
