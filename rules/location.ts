@@ -176,7 +176,7 @@ function resolveCoverage(source: CoverageLocation, view: ResourceView): Location
   const reason: MainlandReason = {
     kind: "coverage",
     property: source.property,
-    value: leaf.secret ? SECRET_SHOWN_AS : reading.value,
+    value: leaf.secret ? SECRET_SHOWN_AS : clipForDisplay(reading.value),
     defaulted: false,
     outsideValue: vocabulary.outsideValue,
     unrecognised: reading.meaning === "unrecognised",
@@ -228,7 +228,7 @@ function resolveRegion(cloud: Cloud, source: RegionLocation, view: ResourceView,
   const reason: MainlandReason = {
     kind: "region",
     cloud,
-    region: secret ? SECRET_SHOWN_AS : verdict.region,
+    region: secret ? SECRET_SHOWN_AS : clipForDisplay(verdict.region),
     province: verdict.province,
     origin,
     originName,
@@ -284,6 +284,12 @@ function resolveDnsRecord(source: DnsRecordLocation, view: ResourceView, resolve
 
 function scalarText(value: unknown): string | undefined {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
+}
+
+/** Values end up in messages; a hostile megabyte-long one must not. */
+const MAX_DISPLAYED_VALUE = 100;
+function clipForDisplay(value: string): string {
+  return value.length <= MAX_DISPLAYED_VALUE ? value : `${value.slice(0, MAX_DISPLAYED_VALUE)}…`;
 }
 
 function describeShape(value: unknown): string {
