@@ -69,7 +69,7 @@ export type DomainStatus =
   | "filed"
   /** Served only from outside the mainland: no filing needed. */
   | "not-needed"
-  /** Filed, but served only from outside the mainland: the filing may be cancelled. */
+  /** Filed, but served only from outside the mainland: the filing may be cancelled (icp-filing-cancellation-risk). */
   | "filed-served-outside"
   /** Not known yet where (preview values). */
   | "unknown";
@@ -110,11 +110,6 @@ export interface PreApprovalNeed {
   beforeFiling: boolean;
 }
 
-export interface CancellationRisk {
-  registeredDomain: string;
-  filingNumber: string;
-}
-
 export interface PlaceUse<T> {
   place: T;
   /** How many serving resources use it. */
@@ -148,7 +143,6 @@ export interface LayoutSummary {
   licences: LicenceNeed[];
   publicSecurity: PublicSecurityNeed[];
   preApprovals: PreApprovalNeed[];
-  cancellationRisks: CancellationRisk[];
   entity: { province?: ProvinceCode; provinceFrom: "option" | "config" | "none"; commercial: boolean; foreignCompany: boolean };
   /** Config problems, by policy: those policies' duties could not be read. */
   configProblems: { policy: string; problems: string[] }[];
@@ -202,10 +196,6 @@ export function summariseLayout(views: readonly ResourceView[], policyConfig: Po
   const licences = licenceNeeds(findings);
   const publicSecurity = publicSecurityNeeds(findings, domainList);
   const preApprovals = preApprovalNeeds(findings, domains);
-  const cancellationRisks = uniqueBy(
-    findings.flatMap((f) => (f.kind === "filing-cancellation-risk" ? [{ registeredDomain: f.registeredDomain, filingNumber: f.filingNumber }] : [])),
-    (risk) => risk.registeredDomain,
-  );
 
   const toFile = domainList.filter((domain) => domain.status === "needs-filing" || domain.status === "pending");
   const leadTime = estimateLeadTime({
@@ -237,7 +227,6 @@ export function summariseLayout(views: readonly ResourceView[], policyConfig: Po
     licences,
     publicSecurity,
     preApprovals,
-    cancellationRisks,
     entity: {
       ...(province ? { province } : {}),
       provinceFrom: options.province ? "option" : entity.province ? "config" : "none",
@@ -425,7 +414,7 @@ function userImpact(summary: LayoutSummary): UserImpact[] {
   const ready = domains.filter((d) => d.status === "filed").map(shownDomain);
   if (ready.length + firstTime.length > 0) statements.push({ kind: "local-reach", ready, waiting: firstTime, licence: summary.licences.length > 0 });
   if (firstTime.length > 0) statements.push({ kind: "not-reachable-during-filing", domains: firstTime });
-  const atRisk = [...new Set([...domains.filter((d) => d.status === "filed-served-outside").map(shownDomain), ...summary.cancellationRisks.map((r) => r.registeredDomain)])];
+  const atRisk = domains.filter((d) => d.status === "filed-served-outside").map(shownDomain);
   if (atRisk.length > 0) statements.push({ kind: "cancellation-risk", domains: atRisk });
   if (counts.unknown > 0) statements.push({ kind: "unknown-places", resources: resources.filter((r) => r.status === "unknown").map((r) => r.name) });
   return statements;

@@ -105,7 +105,7 @@ describe.skipIf(!HAS_CHROMIUM)(`icpguard compare --format html in headless Chrom
       expect(await steps(0)).toEqual(["provider-review", "miit-sms", "authority-review", "commercial-licence", "total", "public-security"]);
       expect(await steps(1)).toEqual(["total"]);
       // Bars are drawn: the licence window is wider than the provider review's, both visible.
-      const width = (step: string) => page.locator(`svg.timeline g.bar[data-layout='0'][data-step='${step}'] rect`).first().evaluate((rect) => (rect as SVGGraphicsElement).getBBox().width);
+      const width = (step: string) => page.locator(`svg.timeline g.bar[data-layout='0'][data-step='${step}'] rect`).first().evaluate((rect) => (rect as unknown as { getBBox(): { width: number } }).getBBox().width);
       const [review, licence] = [await width("provider-review"), await width("commercial-licence")];
       expect(review).toBeGreaterThan(0);
       expect(licence).toBeGreaterThan(review * 5);

@@ -124,7 +124,7 @@ describe("summariseLayout: the same shop from Hong Kong", () => {
     expect(impactOf(summary.userImpact, "outside-nodes")).toMatchObject({ resources: 4, of: 4, regions: ["cn-hongkong", "ap-hongkong"], hongKong: true });
     expect(impactOf(summary.userImpact, "cross-border")?.domains).toEqual(["hanmo-books.com", "hanmo.cn"]);
     expect(impactOf(summary.userImpact, "cancellation-risk")?.domains).toEqual(["hanmo.cn"]);
-    expect(summary.cancellationRisks).toEqual([{ registeredDomain: "hanmo.cn", filingNumber: "沪ICP备2021003158号-1" }]);
+    expect(summary.domains.find((d) => d.registeredDomain === "hanmo.cn")).toMatchObject({ status: "filed-served-outside", number: "沪ICP备2021003158号-1" });
   });
 
   it("says the routes are not from Hong Kong when the outside region is elsewhere", () => {
