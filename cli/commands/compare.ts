@@ -79,6 +79,7 @@ export interface PolicyInputs {
 
 export async function runCompare(a: string, b: string, options: CompareOptions, toolVersion: string): Promise<number> {
   return runLayoutCommand("compare", async () => {
+    if (a === "-" && b === "-") throw new UsageProblem("only one layout can come from standard input; give the other as a file");
     const today = options.today ?? isoDay(new Date());
     const policy = await policyInputs(options, today);
     const specs: LayoutSpec[] = [

@@ -199,6 +199,7 @@ describe("icpguard compare", () => {
       [["compare", MAINLAND_PREVIEW, HONG_KONG_EXPORT, "--records", RECORDS, "--config", ICP_JSON], /give either --config or --records/],
       [["compare", MAINLAND_PREVIEW, HONG_KONG_EXPORT, "--config", badConfig], /icp-psb-filing: filings\[0\]\.number: required, but missing/],
       [["compare", several, HONG_KONG_EXPORT], /has stacks dev, prod: choose one with --stack/],
+      [["compare", "-", "-"], /only one layout can come from standard input/],
       [["compare", MAINLAND_PREVIEW, HONG_KONG_EXPORT, "--set-a", "layout=hongkong"], /not a program directory; --stack and --set apply to program directories only/],
       [["compare", MAINLAND_PREVIEW, HONG_KONG_EXPORT, "--province", "Hong Kong"], /expected an ISO 3166-2:CN code/],
       [["what-if", MAINLAND_PREVIEW], /give the region to move to/],
