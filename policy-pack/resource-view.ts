@@ -2,7 +2,7 @@
 
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { fromWireObject, type ProviderView, type ResourceView } from "../rules/view";
-import { currentAnalyzeRequest, type WireProvider, type WireResource } from "./request-context";
+import { currentAnalyzeRequest, currentStackRequest, type WireProvider, type WireResource, type WireStackRequest } from "./request-context";
 
 // @pulumi/policy's proxy hands back its target for this key (proxy.ts getSpecialProxyTarget).
 const PROXY_TARGET_KEY = "__getSpecialProxyTarget";
@@ -17,10 +17,21 @@ function proxyTarget(props: unknown): unknown {
   }
 }
 
+// Every resource policy of one Analyze call reads the same request: converting it once, not once
+// per policy, is most of what the pack adds to a call. The rules never modify a view.
+const viewsByRequest = new WeakMap<WireResource, ResourceView>();
+
 /** The raw request when it is the one being analysed (it alone marks secrets); else args.props. */
 export function viewFromValidationArgs(args: ResourceValidationArgs): ResourceView {
   const request = currentAnalyzeRequest(args.urn);
-  if (request) return viewFromWireResource(request);
+  if (request) {
+    let view = viewsByRequest.get(request);
+    if (!view) {
+      view = viewFromWireResource(request);
+      viewsByRequest.set(request, view);
+    }
+    return view;
+  }
   return {
     urn: args.urn,
     name: args.name,
@@ -57,8 +68,42 @@ function viewFromWireProvider(provider: WireProvider): ProviderView {
   };
 }
 
+// The stack policies of one AnalyzeStack call share their views too, by URN. A URN the request
+// holds twice (never sent by the engine) gets a view of its own each time.
+const stackViewsByRequest = new WeakMap<WireStackRequest, { unique: Set<string>; views: Map<string, ResourceView> }>();
+
+function stackViewCache(request: WireStackRequest) {
+  let cache = stackViewsByRequest.get(request);
+  if (!cache) {
+    const seen = new Set<string>();
+    const unique = new Set<string>();
+    for (const resource of request.getResourcesList()) {
+      const urn = resource.getUrn();
+      if (seen.has(urn)) unique.delete(urn);
+      else unique.add(urn);
+      seen.add(urn);
+    }
+    cache = { unique, views: new Map() };
+    stackViewsByRequest.set(request, cache);
+  }
+  return cache;
+}
+
 /** For stack policies: a resource of AnalyzeStack, without secrets information. */
 export function viewFromPolicyResource(resource: PolicyResource): ResourceView {
+  const request = currentStackRequest();
+  if (!request) return stackResourceView(resource);
+  const cache = stackViewCache(request);
+  if (!cache.unique.has(resource.urn)) return stackResourceView(resource);
+  let view = cache.views.get(resource.urn);
+  if (!view) {
+    view = stackResourceView(resource);
+    cache.views.set(resource.urn, view);
+  }
+  return view;
+}
+
+function stackResourceView(resource: PolicyResource): ResourceView {
   const propertyDependencies: Record<string, string[]> = {};
   for (const [key, deps] of Object.entries(resource.propertyDependencies ?? {})) {
     propertyDependencies[key] = deps.map((dep) => dep.urn);

@@ -16,11 +16,30 @@ interface RawName {
   secret: boolean;
 }
 
+// Several policies read the hostnames of the same view in one Analyze call (the pack shares the
+// view between them); normalising them once per view and entry saves the repeats.
+const servedByView = new WeakMap<ResourceView, Map<CatalogueEntry, readonly ServedHostname[]>>();
+
 /**
  * Every hostname value, one entry per name: lists, comma-joined and JSON-array inputs are split,
- * DNS names are composed from their relative part and zone.
+ * DNS names are composed from their relative part and zone. Views are never modified, so the
+ * answer for a view is computed once; callers must not modify it either.
  */
-export function servedHostnames(entry: CatalogueEntry, view: ResourceView): ServedHostname[] {
+export function servedHostnames(entry: CatalogueEntry, view: ResourceView): readonly ServedHostname[] {
+  let byEntry = servedByView.get(view);
+  if (!byEntry) {
+    byEntry = new Map();
+    servedByView.set(view, byEntry);
+  }
+  let served = byEntry.get(entry);
+  if (!served) {
+    served = readServedHostnames(entry, view);
+    byEntry.set(entry, served);
+  }
+  return served;
+}
+
+function readServedHostnames(entry: CatalogueEntry, view: ResourceView): ServedHostname[] {
   const out: ServedHostname[] = [];
   const seen = new Set<string>();
   for (const source of entry.hostnames) {
