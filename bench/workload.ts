@@ -93,7 +93,7 @@ const PROVIDERS = {
 /** Every provider the stream uses, for stack exports. */
 export const WORKLOAD_PROVIDERS: readonly EngineProvider[] = Object.values(PROVIDERS);
 
-// Share of each kind of resource in the stream: about 45% can serve a custom domain.
+// Share of each kind of resource in the stream: about half can serve a custom domain.
 const KIND_WEIGHTS = {
   aliCdn: 14,
   tencentCdn: 5,
@@ -102,11 +102,12 @@ const KIND_WEIGHTS = {
   bucketCname: 5,
   fcDomain: 3,
   tencentClbRule: 5,
+  dnsRecord: 6,
   bucket: 8,
-  ecsInstance: 18,
+  ecsInstance: 15,
   vpc: 6,
-  vswitch: 8,
-  securityGroup: 7,
+  vswitch: 7,
+  securityGroup: 5,
   ramRole: 4,
   albLoadBalancer: 4,
 } as const;
@@ -209,6 +210,19 @@ class StreamBuilder {
           properties: { clbId: `lb-${rng.below(1e6)}`, listenerId: `lbl-${rng.below(1e6)}`, domain: this.hostname(), url: "/", scheduler: "WRR" },
           provider: this.tencentProvider(),
         };
+      case "dnsRecord": {
+        // Points at a CDN domain's CNAME or an instance's address: unknown until they exist.
+        const target = this.lastUrn.get(rng.pick(["aliCdn", "ecsInstance", "albLoadBalancer"] as const));
+        const record = ali("alicloud:dns/alidnsRecord:AlidnsRecord", {
+          domainName: rng.pick(rng.chance(0.4) ? APPROVED_DOMAINS : UNFILED_DOMAINS),
+          rr: rng.pick(["www", "@", "api", "img", "shop"]),
+          type: target ? rng.pick(["CNAME", "A"]) : "A",
+          value: target ? unknown() : `47.${rng.below(256)}.${rng.below(256)}.${rng.below(256)}`,
+          ttl: 600,
+        });
+        if (target) record.propertyDependencies = { value: [target] };
+        return record;
+      }
       case "bucket":
         return ali("alicloud:oss/bucket:Bucket", { bucket: `data-${rng.below(1e6)}`, acl: "private", storageClass: "Standard", tags: this.tags() });
       case "ecsInstance":
