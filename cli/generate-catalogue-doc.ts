@@ -3,8 +3,7 @@
 // catalogue itself (rules/catalogue.ts, coverage.ts, regions.ts, cross-resource/*). `--check`
 // only compares; a test fails when the committed file differs from what this writes.
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import * as path from "node:path";
+import { writeOrCheckGenerated } from "./generated-file";
 import { CATALOGUE, needsStack, type CatalogueEntry, type HostnameSource, type LocationSource } from "../rules/catalogue";
 import { COVERAGE_VOCABULARIES, type CoverageVocabulary } from "../rules/coverage";
 import { REGIONAL_ENDPOINTS } from "../rules/cross-resource/endpoints";
@@ -249,28 +248,8 @@ export function renderCatalogueDocument(): string {
   return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
 
-/** The repository root: the nearest directory above this file with a package.json. */
-function repositoryRoot(from: string = __dirname): string {
-  let dir = from;
-  while (!existsSync(path.join(dir, "package.json"))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
-
 function main(argv: readonly string[]): number {
-  const file = path.join(repositoryRoot(), CATALOGUE_DOC_FILE);
-  const content = renderCatalogueDocument();
-  if (argv.includes("--check")) {
-    if (existsSync(file) && readFileSync(file, "utf8") === content) return 0;
-    process.stderr.write(`${CATALOGUE_DOC_FILE} is out of date; run node dist/cli/generate-catalogue-doc.js\n`);
-    return 1;
-  }
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, content);
-  return 0;
+  return writeOrCheckGenerated(CATALOGUE_DOC_FILE, renderCatalogueDocument(), argv, "npm run docs");
 }
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

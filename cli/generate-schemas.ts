@@ -3,8 +3,7 @@
 // from the zod schema in rules/records-file.ts (`npm run schemas`; `--check` only compares).
 // A test fails when the committed file differs from what this writes.
 
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import * as path from "node:path";
+import { writeOrCheckGenerated } from "./generated-file";
 import { z } from "zod";
 import { WEBSITE_FILING_NUMBER_PATTERN, websiteFilingNumberPattern } from "../rules/filing-number";
 import { RecordsFileSchema } from "../rules/records-file";
@@ -39,29 +38,8 @@ export function renderRecordsJsonSchema(): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
-/** The repository root: the nearest directory above this file with a package.json. */
-export function repositoryRoot(from: string = __dirname): string {
-  let dir = from;
-  while (!existsSync(path.join(dir, "package.json"))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
-
 function main(argv: readonly string[]): number {
-  const file = path.join(repositoryRoot(), RECORDS_SCHEMA_FILE);
-  const content = renderRecordsJsonSchema();
-  if (argv.includes("--check")) {
-    const current = existsSync(file) ? readFileSync(file, "utf8") : undefined;
-    if (current === content) return 0;
-    process.stderr.write(`${RECORDS_SCHEMA_FILE} is out of date; run npm run schemas\n`);
-    return 1;
-  }
-  writeFileSync(file, content);
-  process.stdout.write(`wrote ${RECORDS_SCHEMA_FILE}\n`);
-  return 0;
+  return writeOrCheckGenerated(RECORDS_SCHEMA_FILE, renderRecordsJsonSchema(), argv, "npm run schemas");
 }
 
 if (require.main === module) {

@@ -157,19 +157,31 @@ export const filingRequiredDefinition: PolicyDefinition = {
   configSchema: FilingRequiredConfigSchema,
   appliesTo,
   prepare(properties, today) {
-    const parsed = parseConfig(FilingRequiredConfigSchema, properties);
-    if (!parsed.ok) return { ok: false, language: languageOf(properties), problems: parsed.problems };
-    const registry = new FilingRegistry(parsed.config.filings);
-    const waivers = new WaiverSet(parsed.config.waivers, today);
+    const prepared = prepareFilingRecords(properties, today);
+    if (!prepared.ok) return prepared;
+    const { registry, waivers, language } = prepared;
     return {
       ok: true,
-      policy: {
-        language: parsed.config.language,
-        evaluateResource: (view, options) => evaluateFilingRequired(view, { registry, waivers, ...options }),
-      },
+      policy: { language, evaluateResource: (view, options) => evaluateFilingRequired(view, { registry, waivers, ...options }) },
     };
   },
 };
+
+export type PreparedFilingRecords =
+  | { ok: true; language: Language; registry: FilingRegistry; waivers: WaiverSet }
+  | { ok: false; language: Language; problems: string[] };
+
+/** Validates a filing policy's config and indexes its records; shared by the resource and stack policies. */
+export function prepareFilingRecords(properties: unknown, today: string): PreparedFilingRecords {
+  const parsed = parseConfig(FilingRequiredConfigSchema, properties);
+  if (!parsed.ok) return { ok: false, language: languageOf(properties), problems: parsed.problems };
+  return {
+    ok: true,
+    language: parsed.config.language,
+    registry: new FilingRegistry(parsed.config.filings),
+    waivers: new WaiverSet(parsed.config.waivers, today),
+  };
+}
 
 /** The language asked for, even in a config that is otherwise invalid. */
 export function languageOf(properties: unknown): Language {

@@ -17,14 +17,12 @@
 
 import type { CatalogueEntry } from "../catalogue";
 import { catalogueEntryFor, CATALOGUE, needsStack } from "../catalogue";
-import { FilingRequiredConfigSchema, parseConfig } from "../config";
-import { FilingRegistry } from "../filing-registry";
-import { findingsForLocation, languageOf, type FilingRuleContext } from "../filing-required";
+import { FilingRequiredConfigSchema } from "../config";
+import { findingsForLocation, prepareFilingRecords, type FilingRuleContext } from "../filing-required";
 import type { Finding } from "../findings";
 import { resolveLocation, type Location } from "../location";
 import type { PolicyDefinition } from "../policy-definition";
 import type { ResourceView } from "../view";
-import { WaiverSet } from "../waivers";
 import { STACK_FILING_REQUIRED, STACK_FILING_REQUIRED_METADATA } from "./metadata";
 import { StackLocationResolver } from "./resolve";
 import { StackIndex } from "./stack-index";
@@ -75,16 +73,12 @@ export const stackFilingRequiredDefinition: PolicyDefinition = {
   configSchema: FilingRequiredConfigSchema,
   appliesTo: appliesToStack,
   prepare(properties, today) {
-    const parsed = parseConfig(FilingRequiredConfigSchema, properties);
-    if (!parsed.ok) return { ok: false, language: languageOf(properties), problems: parsed.problems };
-    const registry = new FilingRegistry(parsed.config.filings);
-    const waivers = new WaiverSet(parsed.config.waivers, today);
+    const prepared = prepareFilingRecords(properties, today);
+    if (!prepared.ok) return prepared;
+    const { registry, waivers, language } = prepared;
     return {
       ok: true,
-      policy: {
-        language: parsed.config.language,
-        evaluateStack: (views, options) => evaluateStackFilingRequired(views, { registry, waivers, ...options }),
-      },
+      policy: { language, evaluateStack: (views, options) => evaluateStackFilingRequired(views, { registry, waivers, ...options }) },
     };
   },
 };
