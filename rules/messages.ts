@@ -114,7 +114,9 @@ export function renderFinding(finding: Finding, language: Language): string {
         return (
           `${who} 将从中国大陆提供 ${host} 的服务${secretNote}：${where}。` +
           `没有已批准的 ICP 备案记录覆盖其注册域名 ${domain}${pending}${expired}。` +
-          `解决方法：在 ${finding.policy} 配置的 filings 中添加 ${domain} 的备案号（${FILING_PORTAL}），` +
+          (finding.pendingRecord
+            ? `解决方法：备案号下发后，将 ${finding.policy} 配置中 ${domain} 的记录 status 改为 approved（${FILING_PORTAL}），`
+            : `解决方法：在 ${finding.policy} 配置的 filings 中添加 ${domain} 的备案号（${FILING_PORTAL}），`) +
           `或改为从香港或境外提供服务（${outsideFix(finding.mainland, language)}）。`
         );
       }
@@ -127,7 +129,9 @@ export function renderFinding(finding: Finding, language: Language): string {
       return (
         `${who} would serve ${host} from mainland China${secretNote}: ${where}. ` +
         `No approved ICP filing record covers its registered domain ${domain}${pending}${expired}. ` +
-        `Fix: add the filing number for ${domain} to the filings of the ${finding.policy} config (${FILING_PORTAL}), ` +
+        (finding.pendingRecord
+          ? `Fix: once the number is issued, set the status of the ${domain} record to approved in the ${finding.policy} config (${FILING_PORTAL}), `
+          : `Fix: add the filing number for ${domain} to the filings of the ${finding.policy} config (${FILING_PORTAL}), `) +
         `or serve it from Hong Kong or overseas only (${outsideFix(finding.mainland, language)}).`
       );
     }
