@@ -10,6 +10,7 @@ import * as path from "node:path";
 /** The protobuf request objects we read (pulumirpc.AnalyzeRequest / AnalyzeStackRequest). */
 export interface WireStruct {
   toJavaScript(): Record<string, unknown>;
+  getFieldsMap(): { forEach(callback: (value: { toJavaScript(): unknown }, key: string) => void): void };
 }
 export interface WireProvider {
   getType(): string;

@@ -1,8 +1,8 @@
 // Builds the rules' resource view from what @pulumi/policy hands a policy.
 
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
-import { fromWireObject, type ProviderView, type ResourceView } from "../rules/view";
-import { currentAnalyzeRequest, currentStackRequest, type WireProvider, type WireResource, type WireStackRequest } from "./request-context";
+import { fromWireObject, lazyFromWireObject, type ProviderView, type ResourceView, type ViewObject } from "../rules/view";
+import { currentAnalyzeRequest, currentStackRequest, type WireProvider, type WireResource, type WireStackRequest, type WireStruct } from "./request-context";
 
 // @pulumi/policy's proxy hands back its target for this key (proxy.ts getSpecialProxyTarget).
 const PROXY_TARGET_KEY = "__getSpecialProxyTarget";
@@ -15,6 +15,22 @@ function proxyTarget(props: unknown): unknown {
   } catch {
     return props;
   }
+}
+
+/** A protobuf Struct's properties, each converted when a policy first reads it. */
+function propsFromStruct(struct: WireStruct | undefined): ViewObject {
+  if (!struct) return {};
+  const fields = new Map<string, { toJavaScript(): unknown }>();
+  struct.getFieldsMap().forEach((value, key) => fields.set(key, value));
+  return lazyFromWireObject([...fields.keys()], (key) => fields.get(key)?.toJavaScript());
+}
+
+/** @pulumi/policy's deserialized props (behind its proxy), each converted when first read. */
+function propsFromPolicyProps(props: unknown): ViewObject {
+  const target = proxyTarget(props);
+  if (typeof target !== "object" || target === null || Array.isArray(target)) return fromWireObject(target);
+  const record = target as Record<string, unknown>;
+  return lazyFromWireObject(Object.keys(record), (key) => record[key]);
 }
 
 // Every resource policy of one Analyze call reads the same request: converting it once, not once
@@ -36,13 +52,13 @@ export function viewFromValidationArgs(args: ResourceValidationArgs): ResourceVi
     urn: args.urn,
     name: args.name,
     type: args.type,
-    props: fromWireObject(proxyTarget(args.props)),
+    props: propsFromPolicyProps(args.props),
     provider: args.provider
       ? {
           type: args.provider.type,
           name: args.provider.name,
           urn: args.provider.urn,
-          props: fromWireObject(proxyTarget(args.provider.props)),
+          props: propsFromPolicyProps(args.provider.props),
         }
       : undefined,
   };
@@ -54,7 +70,7 @@ export function viewFromWireResource(resource: WireResource): ResourceView {
     urn: resource.getUrn(),
     name: resource.getName(),
     type: resource.getType(),
-    props: fromWireObject(resource.getProperties()?.toJavaScript()),
+    props: propsFromStruct(resource.getProperties()),
     provider: provider ? viewFromWireProvider(provider) : undefined,
   };
 }
@@ -64,7 +80,7 @@ function viewFromWireProvider(provider: WireProvider): ProviderView {
     type: provider.getType(),
     name: provider.getName(),
     urn: provider.getUrn(),
-    props: fromWireObject(provider.getProperties()?.toJavaScript()),
+    props: propsFromStruct(provider.getProperties()),
   };
 }
 
@@ -112,13 +128,13 @@ function stackResourceView(resource: PolicyResource): ResourceView {
     urn: resource.urn,
     name: resource.name,
     type: resource.type,
-    props: fromWireObject(proxyTarget(resource.props)),
+    props: propsFromPolicyProps(resource.props),
     provider: resource.provider
       ? {
           type: resource.provider.type,
           name: resource.provider.name,
           urn: resource.provider.urn,
-          props: fromWireObject(proxyTarget(resource.provider.props)),
+          props: propsFromPolicyProps(resource.provider.props),
         }
       : undefined,
     propertyDependencies,

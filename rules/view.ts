@@ -117,6 +117,31 @@ export function fromWireValue(value: unknown, depth = 0): ViewValue {
   return result;
 }
 
+/**
+ * fromWireObject for a source read one property at a time: each top-level property is converted
+ * when first read, then kept. Policies read a few properties of a resource (hostnames, region,
+ * coverage), and converting all of them was much of what a view cost the pack. `read(key)` gives
+ * the wire value of one of `keys`. The result reads exactly as fromWireObject's would.
+ */
+export function lazyFromWireObject(keys: readonly string[], read: (key: string) => unknown): ViewObject {
+  // A signature at the top makes the whole value something other than an object: decide eagerly.
+  if (keys.includes(SIG_KEY)) return fromWireObject(Object.fromEntries(keys.map((key) => [key, read(key)])));
+  const view: ViewObject = {};
+  for (const key of keys) {
+    if (key === "__proto__") continue;
+    Object.defineProperty(view, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = fromWireValue(read(key), 1);
+        Object.defineProperty(view, key, { value, enumerable: true, configurable: true, writable: true });
+        return value;
+      },
+    });
+  }
+  return view;
+}
+
 export function fromWireObject(value: unknown): ViewObject {
   const converted = fromWireValue(value);
   return isViewObject(converted) ? converted : {};
