@@ -86,57 +86,67 @@ function viewFromWireProvider(provider: WireProvider): ProviderView {
 
 // The stack policies of one AnalyzeStack call share their views too, by URN. A URN the request
 // holds twice (never sent by the engine) gets a view of its own each time.
-const stackViewsByRequest = new WeakMap<WireStackRequest, { unique: Set<string>; views: Map<string, ResourceView> }>();
+const stackViewsByRequest = new WeakMap<
+  WireStackRequest,
+  { wireByUrn: Map<string, WireResource>; views: Map<string, ResourceView> }
+>();
 
 function stackViewCache(request: WireStackRequest) {
   let cache = stackViewsByRequest.get(request);
   if (!cache) {
-    const seen = new Set<string>();
-    const unique = new Set<string>();
+    const wireByUrn = new Map<string, WireResource>();
+    const repeated = new Set<string>();
     for (const resource of request.getResourcesList()) {
       const urn = resource.getUrn();
-      if (seen.has(urn)) unique.delete(urn);
-      else unique.add(urn);
-      seen.add(urn);
+      if (wireByUrn.has(urn)) repeated.add(urn);
+      else wireByUrn.set(urn, resource);
     }
-    cache = { unique, views: new Map() };
+    for (const urn of repeated) wireByUrn.delete(urn);
+    cache = { wireByUrn, views: new Map() };
     stackViewsByRequest.set(request, cache);
   }
   return cache;
 }
 
-/** For stack policies: a resource of AnalyzeStack, without secrets information. */
+/**
+ * For stack policies: a resource of AnalyzeStack. Its values come from the raw request when the
+ * call's request is at hand (only it marks secrets); dependencies come from @pulumi/policy.
+ */
 export function viewFromPolicyResource(resource: PolicyResource): ResourceView {
   const request = currentStackRequest();
-  if (!request) return stackResourceView(resource);
+  if (!request) return stackResourceView(resource, undefined);
   const cache = stackViewCache(request);
-  if (!cache.unique.has(resource.urn)) return stackResourceView(resource);
+  const wire = cache.wireByUrn.get(resource.urn);
+  if (!wire) return stackResourceView(resource, undefined);
   let view = cache.views.get(resource.urn);
   if (!view) {
-    view = stackResourceView(resource);
+    view = stackResourceView(resource, wire);
     cache.views.set(resource.urn, view);
   }
   return view;
 }
 
-function stackResourceView(resource: PolicyResource): ResourceView {
+function stackResourceView(resource: PolicyResource, wire: WireResource | undefined): ResourceView {
   const propertyDependencies: Record<string, string[]> = {};
   for (const [key, deps] of Object.entries(resource.propertyDependencies ?? {})) {
     propertyDependencies[key] = deps.map((dep) => dep.urn);
   }
+  const wireProvider = wire?.getProvider();
   return {
     urn: resource.urn,
     name: resource.name,
     type: resource.type,
-    props: propsFromPolicyProps(resource.props),
-    provider: resource.provider
-      ? {
-          type: resource.provider.type,
-          name: resource.provider.name,
-          urn: resource.provider.urn,
-          props: propsFromPolicyProps(resource.provider.props),
-        }
-      : undefined,
+    props: wire ? propsFromStruct(wire.getProperties()) : propsFromPolicyProps(resource.props),
+    provider: wireProvider
+      ? viewFromWireProvider(wireProvider)
+      : resource.provider
+        ? {
+            type: resource.provider.type,
+            name: resource.provider.name,
+            urn: resource.provider.urn,
+            props: propsFromPolicyProps(resource.provider.props),
+          }
+        : undefined,
     propertyDependencies,
     dependencies: resource.dependencies.map((dep) => dep.urn),
     parent: resource.parent?.urn,

@@ -11,6 +11,7 @@ import {
   type EngineResource,
   makeUrn,
   type PackSession,
+  secret,
   startPackLikeEngine,
   unknown,
 } from "../../harness";
@@ -87,6 +88,14 @@ describe("icp-filing-required-stack at preview", () => {
     expect(verdicts(blocked)).toEqual([{ level: "mandatory", urn: urnOf(record("")) }]);
     expect(ofPolicy(blocked, STACK_POLICY)[0].message).toContain("its value comes from web (alicloud:ecs/instance:Instance) in this stack");
     expect(verdicts(await session.analyzeStack(engineStack([ecs("web", "cn-hongkong", unknown()), record(unknown(), "web")])))).toEqual([]);
+  });
+
+  it("checks a secret record name in the stack policy and never prints it", async () => {
+    const hidden: CaseResource = { ...record(unknown(), "web"), properties: { domainName: "shop.cn", rr: secret("hiddenlabel"), type: "A", value: unknown() } };
+    const diagnostics = ofPolicy(await session.analyzeStack(engineStack([ecs("web", "cn-hangzhou", unknown()), hidden])), STACK_POLICY);
+    expect(diagnostics.map((d) => d.enforcementLevel)).toEqual(["mandatory"]);
+    expect(diagnostics[0].message).toContain("[secret]");
+    expect(diagnostics[0].message).not.toContain("hiddenlabel");
   });
 
   it("matches a record's literal value against an address output of the stack", async () => {
