@@ -1,10 +1,9 @@
 // Gives policies the raw engine request of the call they run in.
 // Why: @pulumi/policy unwraps secrets before validateResource sees args.props, so only the
 // request still tells which values are secret, and it never reaches the policy. We wrap the
-// Analyzer service handlers that @pulumi/policy registers so each call runs with its request in
-// an AsyncLocalStorage, and we record ConfigureStack's dry-run flag.
+// Analyzer service handlers that @pulumi/policy registers so that the requests of the calls in
+// progress are known, and we record ConfigureStack's dry-run flag.
 
-import { AsyncLocalStorage } from "node:async_hooks";
 import * as path from "node:path";
 
 /** The protobuf request objects we read (pulumirpc.AnalyzeRequest / AnalyzeStackRequest). */
@@ -29,7 +28,14 @@ export interface WireStackRequest {
   getResourcesList(): WireResource[];
 }
 
-const currentRequest = new AsyncLocalStorage<unknown>();
+// Requests of the calls in progress. An AsyncLocalStorage would tie each policy to its call, but
+// in Node 20 using one makes every promise of the process pay for async hooks, which cost the pack
+// more per Analyze call than its policies (npm run bench). The engine analyses a resource in one
+// call at a time, so its URN tells which request a policy runs for. A URN in two calls at once,
+// or two stack calls at once, is ambiguous: no request then, and policies read args as they do
+// without the hook.
+const analyzeCalls = new Map<string, WireResource[]>();
+const stackCalls = new Set<WireStackRequest>();
 let stackDryRun: boolean | undefined;
 let installed = false;
 
@@ -63,7 +69,7 @@ function wrapAnalyzer(implementation: Record<string, Handler>): Record<string, H
   for (const method of ["analyze", "analyzeStack", "remediate"]) {
     const handler = implementation[method];
     if (typeof handler !== "function") continue;
-    wrapped[method] = (call, callback) => currentRequest.run(call.request, () => handler(call, callback));
+    wrapped[method] = (call, callback) => whileInProgress(call.request, (done) => handler(call, finishing(callback, done)));
   }
   const configureStack = implementation.configureStack;
   if (typeof configureStack === "function") {
@@ -76,17 +82,63 @@ function wrapAnalyzer(implementation: Record<string, Handler>): Record<string, H
   return wrapped;
 }
 
-/** The request of the Analyze call running now, if it is for this URN. */
-export function currentAnalyzeRequest(urn: string): WireResource | undefined {
-  const request = currentRequest.getStore() as Partial<WireResource> | undefined;
-  if (!request || typeof request.getUrn !== "function" || typeof request.getProperties !== "function") return undefined;
-  return request.getUrn() === urn ? (request as WireResource) : undefined;
+function isResourceRequest(request: unknown): request is WireResource {
+  const candidate = request as Partial<WireResource> | undefined;
+  return typeof candidate?.getUrn === "function" && typeof candidate.getProperties === "function";
 }
 
-/** The request of the AnalyzeStack call running now. */
+function isStackRequest(request: unknown): request is WireStackRequest {
+  return typeof (request as Partial<WireStackRequest> | undefined)?.getResourcesList === "function";
+}
+
+/** Records `request` as in progress until `done` is called (once) or `run` throws. */
+function whileInProgress<T>(request: unknown, run: (done: () => void) => T): T {
+  let finish = () => {};
+  if (isResourceRequest(request)) {
+    const urn = request.getUrn();
+    analyzeCalls.set(urn, [...(analyzeCalls.get(urn) ?? []), request]);
+    finish = () => {
+      const rest = (analyzeCalls.get(urn) ?? []).filter((other) => other !== request);
+      if (rest.length > 0) analyzeCalls.set(urn, rest);
+      else analyzeCalls.delete(urn);
+    };
+  } else if (isStackRequest(request)) {
+    stackCalls.add(request);
+    finish = () => stackCalls.delete(request);
+  }
+  let finished = false;
+  const done = () => {
+    if (!finished) finish();
+    finished = true;
+  };
+  try {
+    return run(done);
+  } catch (error) {
+    done();
+    throw error;
+  }
+}
+
+/** A gRPC callback that first marks the call as finished. */
+function finishing(callback: unknown, done: () => void): unknown {
+  if (typeof callback !== "function") return callback;
+  return (...args: unknown[]) => {
+    done();
+    return (callback as (...args: unknown[]) => unknown)(...args);
+  };
+}
+
+/** The request of the Analyze call in progress for this URN, unless several are. */
+export function currentAnalyzeRequest(urn: string): WireResource | undefined {
+  const requests = analyzeCalls.get(urn);
+  return requests?.length === 1 ? requests[0] : undefined;
+}
+
+/** The request of the AnalyzeStack call in progress, unless several are. */
 export function currentStackRequest(): WireStackRequest | undefined {
-  const request = currentRequest.getStore() as Partial<WireStackRequest> | undefined;
-  return request && typeof request.getResourcesList === "function" ? (request as WireStackRequest) : undefined;
+  if (stackCalls.size !== 1) return undefined;
+  const [request] = stackCalls;
+  return request;
 }
 
 /**

@@ -63,6 +63,9 @@ describe("npm run bench, on tiny inputs", () => {
     const diagnostics = sequential.detail as { real: { diagnostics: number }; baseline: { diagnostics: number } };
     expect(diagnostics.real.diagnostics).toBeGreaterThan(0);
     expect(diagnostics.baseline.diagnostics).toBe(0);
+    // Calls in flight together get the same verdicts as one at a time.
+    const concurrent = results.figures.find((figure) => figure.key === "analyze-concurrent")!;
+    expect((concurrent.detail as { real: { diagnostics: number } }).real.diagnostics).toBe(diagnostics.real.diagnostics);
 
     expect(results).toMatchObject({ node: process.version, cores: expect.any(Number), sizes: TINY });
     expect(results.commit).toMatch(/^([0-9a-f]{40}|unknown)$/);
