@@ -89,18 +89,25 @@ export async function runBench(sizes: BenchSizes, options: BenchOptions = {}): P
   const figures: Figure[] = [];
   const skipped: SkippedFigure[] = [];
 
+  const timed = async (measure: () => Promise<Figure[]>) => {
+    const started = Date.now();
+    figures.push(...(await measure()));
+    log(`  took ${Math.round((Date.now() - started) / 1000)} s`);
+  };
   if (["startup", "analyze", "records", "stack"].some((section) => sections.has(section as Section))) {
     const packs = await PackBench.prepare(sizes, launchOptions(options.profileDir), log);
-    if (sections.has("startup")) figures.push(...(await packs.startup()));
-    if (sections.has("analyze")) figures.push(...(await packs.analyze()));
-    if (sections.has("records")) figures.push(...(await packs.recordsScaling()));
-    if (sections.has("stack")) figures.push(...(await packs.stack()));
+    if (sections.has("startup")) await timed(() => packs.startup());
+    if (sections.has("analyze")) await timed(() => packs.analyze());
+    if (sections.has("records")) await timed(() => packs.recordsScaling());
+    if (sections.has("stack")) await timed(() => packs.stack());
   }
   if (sections.has("cli")) {
     log("command-line tool");
-    const cli = cliFigures({ resources: sizes.resources, records: sizes.records, fewRecords: sizes.fewRecords, runs: sizes.cliRuns });
-    figures.push(...cli.figures);
-    skipped.push(...cli.skipped);
+    await timed(async () => {
+      const cli = cliFigures({ resources: sizes.resources, records: sizes.records, fewRecords: sizes.fewRecords, runs: sizes.cliRuns });
+      skipped.push(...cli.skipped);
+      return cli.figures;
+    });
   }
 
   return {
