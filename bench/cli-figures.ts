@@ -80,8 +80,18 @@ function recordsYaml(records: readonly FilingRecordInput[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-function configOption(command: CommandShape): string | undefined {
-  return ["--policy-pack-config", "--config"].find((flag) => command.options.includes(flag));
+/** How `check` is given the filing records: a records file, else a policy-pack config file. */
+function recordsArguments(command: CommandShape, records: FilingRecordInput[], workDir: string): string[] {
+  if (command.options.includes("--records")) {
+    const file = path.join(workDir, "check-records.yaml");
+    writeFileSync(file, recordsYaml(records));
+    return ["--records", file];
+  }
+  const flag = ["--policy-pack-config", "--config"].find((option) => command.options.includes(option));
+  if (!flag) return [];
+  const file = path.join(workDir, "policy-config.json");
+  writeFileSync(file, JSON.stringify({ [POLICY]: { filings: records } }));
+  return [flag, file];
 }
 
 export interface CliSizes {
@@ -138,10 +148,7 @@ export function cliFigures(sizes: CliSizes): { figures: Figure[]; skipped: Skipp
       try {
         const exportFile = path.join(workDir, "stack-export.json");
         writeFileSync(exportFile, JSON.stringify(stackExport(resourceStream(sizes.resources), WORKLOAD_PROVIDERS)));
-        const configFile = path.join(workDir, "policy-config.json");
-        writeFileSync(configFile, JSON.stringify({ [POLICY]: { filings: recordsOfSize(sizes.fewRecords) } }));
-        const flag = configOption(check);
-        const run = timeCli(["check", exportFile, ...(flag ? [flag, configFile] : [])], sizes.runs);
+        const run = timeCli(["check", exportFile, ...recordsArguments(check, recordsOfSize(sizes.fewRecords), workDir)], sizes.runs);
         const idle = timeCli(["--version"], sizes.runs);
         figures.push(
           { key: "cli-check-time", label: `${checkLabel}, time`, unit: "ms", value: run.wallMs, baseline: idle.wallMs, comparedWith: "icpguard --version" },
