@@ -5,7 +5,7 @@ import { policyConfigSchema } from "../rules/config";
 import type { EvaluationOptions, PolicyDefinition, PreparedOrProblems } from "../rules/policy-definition";
 import { evaluateDefinition } from "../rules/run-policies";
 import { isoDay } from "../rules/waivers";
-import { failClosed, memoiseByFields, reportFindings } from "./report";
+import { failClosed, reportFindings } from "./report";
 import { isDryRun } from "./request-context";
 import { viewFromPolicyResource, viewFromValidationArgs } from "./resource-view";
 
@@ -13,17 +13,23 @@ function evaluationOptions(): EvaluationOptions {
   return { dryRun: isDryRun(), env: process.env };
 }
 
-/** Validates config once per config object and day (a long-running pack still expires waivers). */
+/**
+ * Validates config once per config and day: getConfig() copies the properties on every call,
+ * so the fields are compared, and a new UTC day prepares again so waivers expire in a long run.
+ */
 function preparer(definition: PolicyDefinition): (properties: Record<string, unknown>) => PreparedOrProblems {
-  const prepare = memoiseByFields((properties) => {
-    const day = isoDay(new Date());
-    return { day, prepared: definition.prepare(properties, day) };
-  });
+  let cached: { day: string; fields: [string, unknown][]; prepared: PreparedOrProblems } | undefined;
   return (properties) => {
-    let current = prepare(properties);
-    if (current.day !== isoDay(new Date())) current = prepare({ ...properties });
-    return current.prepared;
+    const day = isoDay(new Date());
+    const fields = Object.entries(properties ?? {});
+    if (cached && cached.day === day && sameFields(cached.fields, fields)) return cached.prepared;
+    cached = { day, fields, prepared: definition.prepare(properties ?? {}, day) };
+    return cached.prepared;
   };
+}
+
+function sameFields(a: readonly [string, unknown][], b: readonly [string, unknown][]): boolean {
+  return a.length === b.length && a.every(([key, value], i) => b[i][0] === key && b[i][1] === value);
 }
 
 export function toPulumiPolicy(definition: PolicyDefinition): ResourceValidationPolicy | StackValidationPolicy {

@@ -47,22 +47,3 @@ export function failClosed(
     reportFindings(reportViolation, [finding], "en");
   }
 }
-
-/** Reuses the prepared rule while the config object's fields are the same (getConfig copies it per call). */
-export function memoiseByFields<T>(prepare: (properties: Record<string, unknown>) => T): (properties: Record<string, unknown>) => T {
-  let lastFields: [string, unknown][] | undefined;
-  let lastValue: T | undefined;
-  return (properties) => {
-    const fields = Object.entries(properties ?? {});
-    if (
-      lastFields !== undefined &&
-      lastFields.length === fields.length &&
-      lastFields.every(([key, value], i) => fields[i][0] === key && fields[i][1] === value)
-    ) {
-      return lastValue as T;
-    }
-    lastValue = prepare(properties ?? {});
-    lastFields = fields;
-    return lastValue;
-  };
-}
