@@ -16,6 +16,7 @@ import {
   unknown,
 } from "../../harness";
 import { CATALOGUE_CASES, FIXTURE_CONFIG, type CaseResource, type ExpectedFinding } from "../fixtures/catalogue-cases";
+import { engineResourceOf } from "./engine-helpers";
 
 const REPO = path.resolve(__dirname, "../..");
 const STACK_POLICY = "icp-filing-required-stack";
@@ -31,16 +32,7 @@ function engineStack(resources: readonly CaseResource[]): EngineResource[] {
     for (const [property, names] of Object.entries(resource.dependsOn ?? {})) {
       propertyDependencies[property] = names.map((name) => urnOf(byName.get(name)!));
     }
-    return {
-      type: resource.type,
-      name: resource.name,
-      properties: resource.properties,
-      provider: resource.provider
-        ? { type: `pulumi:providers:${resource.provider.pkg}`, name: resource.provider.name, properties: resource.provider.properties }
-        : undefined,
-      dependencies: Object.values(propertyDependencies).flat(),
-      propertyDependencies,
-    };
+    return { ...engineResourceOf(resource), dependencies: Object.values(propertyDependencies).flat(), propertyDependencies };
   });
 }
 
