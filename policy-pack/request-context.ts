@@ -60,7 +60,7 @@ export function installRequestCapture(): void {
       return original.call(this, service, implementation);
     };
   } catch {
-    // Without the hook, policies fall back to args.props; secrets are then masked by hostname kind only.
+    // Without the hook, policies fall back to args.props, where @pulumi/policy has already unwrapped secrets.
   }
 }
 
