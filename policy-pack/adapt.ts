@@ -4,9 +4,9 @@ import type { ReportViolation, ResourceValidationPolicy, StackValidationPolicy }
 import { policyConfigSchema } from "../rules/config";
 import type { EvaluationOptions, PolicyDefinition, PreparedOrProblems } from "../rules/policy-definition";
 import { evaluateDefinition } from "../rules/run-policies";
-import { isoDay } from "../rules/waivers";
+import { utcDay } from "../rules/waivers";
 import { failClosed, reportFindings } from "./report";
-import { isDryRun } from "./request-context";
+import { currentConfigGeneration, isDryRun } from "./request-context";
 import { viewFromPolicyResource, viewFromValidationArgs } from "./resource-view";
 
 function evaluationOptions(): EvaluationOptions {
@@ -14,16 +14,23 @@ function evaluationOptions(): EvaluationOptions {
 }
 
 /**
- * Validates config once per config and day: getConfig() copies the properties on every call,
- * so the fields are compared, and a new UTC day prepares again so waivers expire in a long run.
+ * Validates config once per config and day. getConfig() copies the properties on every call, so
+ * it is skipped while the Configure hook says the config is unchanged, and its fields are
+ * compared otherwise; a new UTC day prepares again so waivers expire in a long run.
  */
-function preparer(definition: PolicyDefinition): (properties: Record<string, unknown>) => PreparedOrProblems {
-  let cached: { day: string; fields: [string, unknown][]; prepared: PreparedOrProblems } | undefined;
-  return (properties) => {
-    const day = isoDay(new Date());
-    const fields = Object.entries(properties ?? {});
-    if (cached && cached.day === day && sameFields(cached.fields, fields)) return cached.prepared;
-    cached = { day, fields, prepared: definition.prepare(properties ?? {}, day) };
+function preparer(definition: PolicyDefinition): (getConfig: () => Record<string, unknown>) => PreparedOrProblems {
+  let cached: { day: string; generation: number | undefined; fields: [string, unknown][]; prepared: PreparedOrProblems } | undefined;
+  return (getConfig) => {
+    const day = utcDay();
+    const generation = currentConfigGeneration();
+    if (cached && cached.day === day && generation !== undefined && cached.generation === generation) return cached.prepared;
+    const properties = getConfig() ?? {};
+    const fields = Object.entries(properties);
+    if (cached && cached.day === day && sameFields(cached.fields, fields)) {
+      cached.generation = generation;
+      return cached.prepared;
+    }
+    cached = { day, generation, fields, prepared: definition.prepare(properties, day) };
     return cached.prepared;
   };
 }
@@ -52,7 +59,7 @@ export function toPulumiPolicy(definition: PolicyDefinition): ResourceValidation
       validateResource: (args, reportViolation: ReportViolation) => {
         if (!definition.appliesTo(args.type)) return;
         failClosed(reportViolation, meta.name, args, () => {
-          const rule = prepared(args.getConfig<Record<string, unknown>>());
+          const rule = prepared(() => args.getConfig<Record<string, unknown>>());
           const findings = evaluateDefinition(definition, rule, [viewFromValidationArgs(args)], evaluationOptions());
           reportFindings(reportViolation, findings, rule.ok ? rule.policy.language : rule.language);
         });
@@ -63,7 +70,7 @@ export function toPulumiPolicy(definition: PolicyDefinition): ResourceValidation
     ...base,
     validateStack: (args, reportViolation: ReportViolation) => {
       failClosed(reportViolation, meta.name, { urn: "", name: "", type: "" }, () => {
-        const rule = prepared(args.getConfig<Record<string, unknown>>());
+        const rule = prepared(() => args.getConfig<Record<string, unknown>>());
         const findings = evaluateDefinition(definition, rule, args.resources.map(viewFromPolicyResource), evaluationOptions());
         reportFindings(reportViolation, findings, rule.ok ? rule.policy.language : rule.language);
       });

@@ -9,7 +9,7 @@ import * as path from "node:path";
 /** The protobuf request objects we read (pulumirpc.AnalyzeRequest / AnalyzeStackRequest). */
 export interface WireStruct {
   toJavaScript(): Record<string, unknown>;
-  getFieldsMap(): { forEach(callback: (value: { toJavaScript(): unknown }, key: string) => void): void };
+  getFieldsMap(): { keys(): Iterable<string>; get(key: string): { toJavaScript(): unknown } | undefined };
 }
 export interface WireProvider {
   getType(): string;
@@ -34,9 +34,11 @@ export interface WireStackRequest {
 // call at a time, so its URN tells which request a policy runs for. A URN in two calls at once,
 // or two stack calls at once, is ambiguous: no request then, and policies read args as they do
 // without the hook.
-const analyzeCalls = new Map<string, WireResource[]>();
+const analyzeCalls = new Map<string, WireResource | WireResource[]>();
 const stackCalls = new Set<WireStackRequest>();
 let stackDryRun: boolean | undefined;
+// Changes whenever a Configure call starts or answers: @pulumi/policy's config changes only then.
+let configGeneration: number | undefined;
 let installed = false;
 
 type Handler = (call: { request: unknown }, callback: unknown) => unknown;
@@ -56,6 +58,7 @@ export function installRequestCapture(): void {
     grpc.Server.prototype.addService = function (this: unknown, service: unknown, implementation: Record<string, Handler>) {
       if (implementation && typeof implementation.analyze === "function") {
         implementation = wrapAnalyzer(implementation);
+        service = withSecretScan(service);
       }
       return original.call(this, service, implementation);
     };
@@ -64,12 +67,53 @@ export function installRequestCapture(): void {
   }
 }
 
+// The wire bytes of a secret's signature value ("1b47…" in sdk/nodejs/runtime/rpc.ts). Protobuf
+// stores strings as they are, so a request without these bytes holds no secret anywhere.
+const SECRET_SIGNATURE = Buffer.from("1b47061264138c4ac30d75fd1eb44270", "utf8");
+const secretFreeRequests = new WeakSet<object>();
+
+/** The service definition with Analyze's request decoder noting requests that hold no secret. */
+function withSecretScan(service: unknown): unknown {
+  const methods = service as Record<string, { requestDeserialize?: (bytes: Buffer) => unknown } | undefined> | null;
+  const analyze = methods?.analyze;
+  const decode = analyze?.requestDeserialize;
+  if (!methods || !analyze || typeof decode !== "function") return service;
+  const requestDeserialize = (bytes: Buffer) => {
+    const request = decode(bytes);
+    if (Buffer.isBuffer(bytes) && typeof request === "object" && request !== null && bytes.indexOf(SECRET_SIGNATURE) < 0) {
+      secretFreeRequests.add(request);
+    }
+    return request;
+  };
+  return { ...methods, analyze: { ...analyze, requestDeserialize } };
+}
+
+/** The request's bytes were seen and hold no secret: @pulumi/policy's props lose nothing then. */
+export function holdsNoSecret(request: object): boolean {
+  return secretFreeRequests.has(request);
+}
+
 function wrapAnalyzer(implementation: Record<string, Handler>): Record<string, Handler> {
   const wrapped = { ...implementation };
   for (const method of ["analyze", "analyzeStack", "remediate"]) {
     const handler = implementation[method];
     if (typeof handler !== "function") continue;
     wrapped[method] = (call, callback) => whileInProgress(call.request, (done) => handler(call, finishing(callback, done)));
+  }
+  const configure = implementation.configure;
+  if (typeof configure === "function") {
+    configGeneration = 0;
+    wrapped.configure = (call, callback) => {
+      configGeneration = (configGeneration ?? 0) + 1;
+      const answered =
+        typeof callback === "function"
+          ? (...args: unknown[]) => {
+              configGeneration = (configGeneration ?? 0) + 1;
+              return (callback as (...args: unknown[]) => unknown)(...args);
+            }
+          : callback;
+      return configure(call, answered);
+    };
   }
   const configureStack = implementation.configureStack;
   if (typeof configureStack === "function") {
@@ -96,11 +140,13 @@ function whileInProgress<T>(request: unknown, run: (done: () => void) => T): T {
   let finish = () => {};
   if (isResourceRequest(request)) {
     const urn = request.getUrn();
-    analyzeCalls.set(urn, [...(analyzeCalls.get(urn) ?? []), request]);
+    const others = analyzeCalls.get(urn);
+    analyzeCalls.set(urn, others === undefined ? request : [...(Array.isArray(others) ? others : [others]), request]);
     finish = () => {
-      const rest = (analyzeCalls.get(urn) ?? []).filter((other) => other !== request);
-      if (rest.length > 0) analyzeCalls.set(urn, rest);
-      else analyzeCalls.delete(urn);
+      const calls = analyzeCalls.get(urn);
+      const rest = Array.isArray(calls) ? calls.filter((other) => other !== request) : [];
+      if (rest.length === 0) analyzeCalls.delete(urn);
+      else analyzeCalls.set(urn, rest.length === 1 ? rest[0] : rest);
     };
   } else if (isStackRequest(request)) {
     stackCalls.add(request);
@@ -130,8 +176,8 @@ function finishing(callback: unknown, done: () => void): unknown {
 
 /** The request of the Analyze call in progress for this URN, unless several are. */
 export function currentAnalyzeRequest(urn: string): WireResource | undefined {
-  const requests = analyzeCalls.get(urn);
-  return requests?.length === 1 ? requests[0] : undefined;
+  const calls = analyzeCalls.get(urn);
+  return Array.isArray(calls) ? undefined : calls;
 }
 
 /** The request of the AnalyzeStack call in progress, unless several are. */
@@ -139,6 +185,14 @@ export function currentStackRequest(): WireStackRequest | undefined {
   if (stackCalls.size !== 1) return undefined;
   const [request] = stackCalls;
   return request;
+}
+
+/**
+ * A number that changes whenever @pulumi/policy's config may have changed; undefined when the
+ * Configure call is not seen (no hook), and args.getConfig() must then be compared every time.
+ */
+export function currentConfigGeneration(): number | undefined {
+  return configGeneration;
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { fromWireObject, lazyFromWireObject, type ProviderView, type ResourceView, type ViewObject } from "../rules/view";
-import { currentAnalyzeRequest, currentStackRequest, type WireProvider, type WireResource, type WireStackRequest, type WireStruct } from "./request-context";
+import { currentAnalyzeRequest, currentStackRequest, holdsNoSecret, type WireProvider, type WireResource, type WireStackRequest, type WireStruct } from "./request-context";
 
 // @pulumi/policy's proxy hands back its target for this key (proxy.ts getSpecialProxyTarget).
 const PROXY_TARGET_KEY = "__getSpecialProxyTarget";
@@ -17,12 +17,17 @@ function proxyTarget(props: unknown): unknown {
   }
 }
 
-/** A protobuf Struct's properties, each converted when a policy first reads it. */
+/**
+ * A protobuf Struct's properties, each converted when a policy first reads it. The field map is
+ * asked for its keys, never `has`: google-protobuf answers `has("constructor")` with true.
+ */
 function propsFromStruct(struct: WireStruct | undefined): ViewObject {
   if (!struct) return {};
-  const fields = new Map<string, { toJavaScript(): unknown }>();
-  struct.getFieldsMap().forEach((value, key) => fields.set(key, value));
-  return lazyFromWireObject([...fields.keys()], (key) => fields.get(key)?.toJavaScript());
+  const fields = struct.getFieldsMap();
+  return lazyFromWireObject(
+    () => Array.from(fields.keys()),
+    (key) => fields.get(key)?.toJavaScript(),
+  );
 }
 
 /** @pulumi/policy's deserialized props (behind its proxy), each converted when first read. */
@@ -30,24 +35,30 @@ function propsFromPolicyProps(props: unknown): ViewObject {
   const target = proxyTarget(props);
   if (typeof target !== "object" || target === null || Array.isArray(target)) return fromWireObject(target);
   const record = target as Record<string, unknown>;
-  return lazyFromWireObject(Object.keys(record), (key) => record[key]);
+  return lazyFromWireObject(() => Object.keys(record), (key) => record[key]);
 }
 
 // Every resource policy of one Analyze call reads the same request: converting it once, not once
 // per policy, is most of what the pack adds to a call. The rules never modify a view.
 const viewsByRequest = new WeakMap<WireResource, ResourceView>();
 
-/** The raw request when it is the one being analysed (it alone marks secrets); else args.props. */
+/**
+ * One view per Analyze request. It reads the raw request when that holds a secret (only the
+ * request marks secrets); otherwise args.props, which @pulumi/policy has already converted.
+ * Without the request at hand, args.props.
+ */
 export function viewFromValidationArgs(args: ResourceValidationArgs): ResourceView {
   const request = currentAnalyzeRequest(args.urn);
-  if (request) {
-    let view = viewsByRequest.get(request);
-    if (!view) {
-      view = viewFromWireResource(request);
-      viewsByRequest.set(request, view);
-    }
-    return view;
+  if (!request) return viewFromPolicyArgs(args);
+  let view = viewsByRequest.get(request);
+  if (!view) {
+    view = holdsNoSecret(request) ? viewFromPolicyArgs(args) : viewFromWireResource(request);
+    viewsByRequest.set(request, view);
   }
+  return view;
+}
+
+function viewFromPolicyArgs(args: ResourceValidationArgs): ResourceView {
   return {
     urn: args.urn,
     name: args.name,

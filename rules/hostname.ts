@@ -62,11 +62,32 @@ export type NormalisedHostname = { ok: true; value: HostnameVerdict } | { ok: fa
 
 const MAX_HOSTNAME_LENGTH = 253;
 
+// A stack serves few distinct names from many resources, and IDNA + the suffix list cost more
+// than the rest of a check. Bounded in entries and in key length, so hostile input cannot grow it.
+const normalisedCache = new Map<string, NormalisedHostname>();
+const NORMALISED_CACHE_SIZE = 10_000;
+
 /**
  * Normalises what a user wrote where a hostname belongs. Tolerates a URL, a port, a path,
  * upper case, Unicode (IDN), a trailing dot and a leading `*.` or `.` wildcard.
+ * The answer is shared between callers and must not be modified.
  */
 export function normaliseHostname(raw: string): NormalisedHostname {
+  if (raw.length > 4 * MAX_HOSTNAME_LENGTH) return normaliseUncached(raw);
+  const cached = normalisedCache.get(raw);
+  if (cached) return cached;
+  const result = deepFreeze(normaliseUncached(raw));
+  if (normalisedCache.size >= NORMALISED_CACHE_SIZE) normalisedCache.clear();
+  normalisedCache.set(raw, result);
+  return result;
+}
+
+function deepFreeze(result: NormalisedHostname): NormalisedHostname {
+  if (result.ok) Object.freeze(result.value);
+  return Object.freeze(result);
+}
+
+function normaliseUncached(raw: string): NormalisedHostname {
   let text = raw.trim();
   if (text === "") return { ok: false, reason: "empty hostname" };
   if (text.length > 4 * MAX_HOSTNAME_LENGTH) return { ok: false, reason: "hostname is too long" };

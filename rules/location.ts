@@ -112,8 +112,23 @@ export interface StackResolver {
 /** Links are followed this deep (GAAP: domain → listener → proxy) before failing closed. */
 export const MAX_LINK_DEPTH = 4;
 
+// The resource policies of one Analyze call share a view and each asks where it serves.
+const locatedByView = new WeakMap<ResourceView, { env: Environment; byEntry: Map<CatalogueEntry, Location> }>();
+
+/** Views are never modified, so a resource's own location is computed once per view and environment. */
 export function resolveLocation(entry: CatalogueEntry, view: ResourceView, env: Environment, resolver?: StackResolver): Location {
-  return resolveLocationSource(entry.cloud, entry.location, view, env, resolver, 0);
+  if (resolver) return resolveLocationSource(entry.cloud, entry.location, view, env, resolver, 0);
+  let located = locatedByView.get(view);
+  if (!located || located.env !== env) {
+    located = { env, byEntry: new Map() };
+    locatedByView.set(view, located);
+  }
+  let location = located.byEntry.get(entry);
+  if (!location) {
+    location = resolveLocationSource(entry.cloud, entry.location, view, env, undefined, 0);
+    located.byEntry.set(entry, location);
+  }
+  return location;
 }
 
 export function resolveLocationSource(

@@ -120,26 +120,83 @@ export function fromWireValue(value: unknown, depth = 0): ViewValue {
 /**
  * fromWireObject for a source read one property at a time: each top-level property is converted
  * when first read, then kept. Policies read a few properties of a resource (hostnames, region,
- * coverage), and converting all of them was much of what a view cost the pack. `read(key)` gives
- * the wire value of one of `keys`. The result reads exactly as fromWireObject's would.
+ * coverage), and converting all of them was much of what a view cost the pack. `keys` lists the
+ * source's properties (or is called once, at the first read); `read(key)` gives the wire value of
+ * one of them. The result reads exactly as fromWireObject's would, and is never to be modified.
  */
-export function lazyFromWireObject(keys: readonly string[], read: (key: string) => unknown): ViewObject {
-  // A signature at the top makes the whole value something other than an object: decide eagerly.
-  if (keys.includes(SIG_KEY)) return fromWireObject(Object.fromEntries(keys.map((key) => [key, read(key)])));
-  const view: ViewObject = {};
-  for (const key of keys) {
-    if (key === "__proto__") continue;
-    Object.defineProperty(view, key, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const value = fromWireValue(read(key), 1);
-        Object.defineProperty(view, key, { value, enumerable: true, configurable: true, writable: true });
-        return value;
-      },
-    });
+export function lazyFromWireObject(keys: readonly string[] | (() => readonly string[]), read: (key: string) => unknown): ViewObject {
+  // One Proxy and one handler per view: a getter per property cost a defineProperty each.
+  const target: ViewObject = {};
+  return new Proxy(target, new LazyWireHandler(target, keys, read));
+}
+
+/** The Proxy handler of lazyFromWireObject; its methods live on the prototype, not per view. */
+class LazyWireHandler implements ProxyHandler<ViewObject> {
+  private sourceKeys: Set<string> | undefined;
+
+  constructor(
+    private readonly target: ViewObject,
+    private readonly keys: readonly string[] | (() => readonly string[]),
+    private readonly read: (key: string) => unknown,
+  ) {}
+
+  private known(): Set<string> {
+    if (this.sourceKeys) return this.sourceKeys;
+    const listed = typeof this.keys === "function" ? this.keys() : this.keys;
+    let known = new Set(listed.filter((key) => key !== "__proto__"));
+    // A signature at the top makes the whole value something other than an object: convert it all.
+    if (known.has(SIG_KEY)) {
+      Object.assign(this.target, fromWireObject(Object.fromEntries(listed.map((key) => [key, this.read(key)]))));
+      known = new Set(Object.keys(this.target));
+    }
+    this.sourceKeys = known;
+    return known;
   }
-  return view;
+
+  private materialise(key: string | symbol): void {
+    if (typeof key !== "string" || !this.known().has(key) || Object.prototype.hasOwnProperty.call(this.target, key)) return;
+    this.target[key] = fromWireValue(this.read(key), 1);
+  }
+
+  get(object: ViewObject, key: string | symbol): unknown {
+    this.materialise(key);
+    return Reflect.get(object, key);
+  }
+
+  has(object: ViewObject, key: string | symbol): boolean {
+    this.materialise(key);
+    return Reflect.has(object, key);
+  }
+
+  getOwnPropertyDescriptor(object: ViewObject, key: string | symbol): PropertyDescriptor | undefined {
+    this.materialise(key);
+    return Reflect.getOwnPropertyDescriptor(object, key);
+  }
+
+  ownKeys(): string[] {
+    // In the order a plain object would list them (integer-like keys first).
+    return Object.keys(Object.fromEntries([...this.known()].map((key) => [key, true])));
+  }
+
+  set(object: ViewObject, key: string | symbol, value: unknown): boolean {
+    this.materialise(key);
+    const done = Reflect.set(object, key, value);
+    if (done && typeof key === "string") this.known().add(key);
+    return done;
+  }
+
+  defineProperty(object: ViewObject, key: string | symbol, descriptor: PropertyDescriptor): boolean {
+    this.materialise(key);
+    const done = Reflect.defineProperty(object, key, descriptor);
+    if (done && typeof key === "string") this.known().add(key);
+    return done;
+  }
+
+  deleteProperty(object: ViewObject, key: string | symbol): boolean {
+    this.materialise(key);
+    if (typeof key === "string") this.known().delete(key);
+    return Reflect.deleteProperty(object, key);
+  }
 }
 
 export function fromWireObject(value: unknown): ViewObject {

@@ -63,3 +63,15 @@ export class WaiverSet {
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+const DAY_MS = 86_400_000;
+let currentDay: { day: string; start: number } | undefined;
+
+/** Today's UTC date (YYYY-MM-DD); cheap to ask for every resource: formatted once a day. */
+export function utcDay(now: number = Date.now()): string {
+  if (!currentDay || now < currentDay.start || now >= currentDay.start + DAY_MS) {
+    const start = Math.floor(now / DAY_MS) * DAY_MS;
+    currentDay = { day: isoDay(new Date(start)), start };
+  }
+  return currentDay.day;
+}

@@ -67,8 +67,19 @@ function placementOf(type: string): CatalogueEntry | undefined {
   if (known) return known;
   const cloud = cloudOfType(type);
   if (!cloud || type.startsWith("pulumi:providers:")) return undefined;
-  return { type, cloud, title: type, hostnames: [], location: { kind: "region" }, source: "provider region" };
+  // One entry per type, so that the location of a view is resolved once (rules/location.ts).
+  let placement = regionPlacements.get(type);
+  if (!placement) {
+    placement = { type, cloud, title: type, hostnames: [], location: { kind: "region" }, source: "provider region" };
+    if (regionPlacements.size >= MAX_REGION_PLACEMENTS) regionPlacements.clear();
+    regionPlacements.set(type, placement);
+  }
+  return placement;
 }
+
+const regionPlacements = new Map<string, CatalogueEntry>();
+// Types are a provider's vocabulary, a few hundred at most; the bound is against hostile input.
+const MAX_REGION_PLACEMENTS = 2_000;
 
 export function appliesTo(type: string): boolean {
   return placementOf(type) !== undefined;
@@ -174,10 +185,9 @@ function isMiniProgramLive(view: ResourceView): boolean {
 export function evaluateAppFiling(view: ResourceView, apps: AppIndex, env: Environment): Finding[] {
   const placement = placementOf(view.type);
   if (!placement) return [];
-  const location = resolveLocation(placement, view, env);
-  if (location.status !== "mainland") return [];
-  const mainland = location.reason;
 
+  // What links the resource to an app comes first: most resources are no app's backend, and
+  // their location then need not be resolved.
   const linked: { app: AppRecord; link: AppLink }[] = [];
   const undeclared: Exclude<AppLink, { by: "backend-hostname" }>[] = [];
 
@@ -207,6 +217,11 @@ export function evaluateAppFiling(view: ResourceView, apps: AppIndex, env: Envir
       if (matches.length === 0) undeclared.push(link);
     }
   }
+  if (linked.length === 0 && undeclared.length === 0) return [];
+
+  const location = resolveLocation(placement, view, env);
+  if (location.status !== "mainland") return [];
+  const mainland = location.reason;
 
   const findings: Finding[] = [];
   const reported = new Set<string>();

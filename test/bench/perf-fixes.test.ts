@@ -3,18 +3,21 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { normaliseHostname } from "../../rules/hostname";
 import { fromWireObject, lazyFromWireObject, readPath, Secret, Unknown } from "../../rules/view";
+import { utcDay } from "../../rules/waivers";
 
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-function lazily(record: Record<string, unknown>) {
+function lazily(record: Record<string, unknown>, keysOnDemand = false) {
   const reads: string[] = [];
-  const view = lazyFromWireObject(Object.keys(record), (key) => {
+  const read = (key: string) => {
     reads.push(key);
     return record[key];
-  });
+  };
+  const view = lazyFromWireObject(keysOnDemand ? () => Object.keys(record) : Object.keys(record), read);
   return { view, reads };
 }
 
@@ -31,10 +34,18 @@ const wireValue = fc.letrec((tie) => ({
 describe("lazyFromWireObject", () => {
   it("reads as fromWireObject does, whatever the wire object", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ maxLength: 6 }), wireValue.value, { maxKeys: 5 }), (record) => {
-        const { view } = lazily(record);
-        expect(Object.keys(view)).toEqual(Object.keys(fromWireObject(record)));
-        expect(view).toEqual(fromWireObject(record));
+      fc.property(fc.dictionary(fc.string({ maxLength: 6 }), wireValue.value, { maxKeys: 5 }), fc.boolean(), (record, keysOnDemand) => {
+        const eager = fromWireObject(record);
+        const { view } = lazily(record, keysOnDemand);
+        expect(Object.keys(view)).toEqual(Object.keys(eager));
+        expect(view).toEqual(eager);
+        expect({ ...lazily(record, keysOnDemand).view }).toEqual(eager);
+        expect(JSON.stringify(lazily(record, keysOnDemand).view)).toBe(JSON.stringify(eager));
+        for (const key of [...Object.keys(record), "constructor", "toString", "missing"]) {
+          const fresh = lazily(record, keysOnDemand).view;
+          expect(key in fresh).toBe(key in eager);
+          expect(Object.prototype.hasOwnProperty.call(fresh, key)).toBe(Object.prototype.hasOwnProperty.call(eager, key));
+        }
       }),
     );
   });
@@ -49,10 +60,52 @@ describe("lazyFromWireObject", () => {
     expect(Object.prototype.hasOwnProperty.call(view, "sources")).toBe(true);
   });
 
+  it("asks for the keys only when first read", () => {
+    let listed = 0;
+    const view = lazyFromWireObject(
+      () => {
+        listed++;
+        return ["domain"];
+      },
+      () => "www.example.com",
+    );
+    expect(listed).toBe(0);
+    expect(view.domain).toBe("www.example.com");
+    expect(view.constructor).toBe(Object);
+    expect(Object.keys(view)).toEqual(["domain"]);
+    expect(listed).toBe(1);
+  });
+
   it("treats a signature at the top as fromWireObject does", () => {
     const secretAtTop = { [SIG_KEY]: SECRET_SIG, value: { domain: "a.example.com" } };
     expect(lazily(secretAtTop).view).toEqual(fromWireObject(secretAtTop));
     const nested = lazily({ domain: { [SIG_KEY]: SECRET_SIG, value: "a.example.com" } }).view;
     expect(nested.domain).toEqual(new Secret("a.example.com"));
+  });
+});
+
+describe("normaliseHostname's cache", () => {
+  it("answers a repeated name with the same frozen verdict", () => {
+    const first = normaliseHostname("WWW.Example.COM.");
+    expect(normaliseHostname("WWW.Example.COM.")).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    if (first.ok) expect(Object.isFrozen(first.value)).toBe(true);
+    expect(first).toEqual({ ok: true, value: { kind: "custom", hostname: "www.example.com", registeredDomain: "example.com" } });
+  });
+
+  it("keeps no entry for an input too long to be a hostname", () => {
+    const long = `${"a".repeat(2_000)}.com`;
+    expect(normaliseHostname(long)).toEqual({ ok: false, reason: "hostname is too long" });
+    expect(normaliseHostname(long)).not.toBe(normaliseHostname(long));
+  });
+});
+
+describe("utcDay", () => {
+  it("changes at midnight UTC, whatever was asked before", () => {
+    const midnight = Date.parse("2027-02-01T00:00:00Z");
+    expect(utcDay(midnight - 1)).toBe("2027-01-31");
+    expect(utcDay(midnight)).toBe("2027-02-01");
+    expect(utcDay(midnight - 1)).toBe("2027-01-31");
+    expect(utcDay(Date.parse("1969-12-31T23:59:59Z"))).toBe("1969-12-31");
   });
 });

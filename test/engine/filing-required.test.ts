@@ -196,6 +196,25 @@ describe("icp-filing-required during preview", () => {
     expect(await analyze(cdn("secret-filed", { domainName: secret("hidden.example.com") }))).toEqual([]);
   });
 
+  it("reads a request whose text merely contains the secret signature as any other", async () => {
+    // The pack reads @pulumi/policy's props unless the request's bytes hold a secret signature;
+    // a lookalike text sends it down the raw-request path, which must reach the same verdicts.
+    const lookalike = { note: "1b47061264138c4ac30d75fd1eb44270" };
+    const blocked = await session.analyze(cdn("lookalike", { domainName: "www.shop.cn", tags: lookalike }));
+    expect(summariseDiagnostics(blocked)).toHaveLength(1);
+    expect(blocked[0].message).toContain("www.shop.cn");
+    expect(await analyze(cdn("lookalike-filed", { domainName: "www.example.com", tags: lookalike }))).toEqual([]);
+  });
+
+  it("keeps a secret hostname hidden when the secret sits beside plain values", async () => {
+    const diagnostics = await session.analyze(
+      cdn("mixed", { domainName: "www.shop.cn", sources: [{ content: secret("origin.internal"), type: "domain" }] }),
+    );
+    expect(summariseDiagnostics(diagnostics)).toHaveLength(1);
+    expect(diagnostics[0].message).toContain("www.shop.cn");
+    expect(diagnostics[0].message).not.toContain("origin.internal");
+  });
+
   it("honours a live waiver and blocks once it has expired", async () => {
     expect(await analyze(cdn("waived", { domainName: "www.legacy.example.net" }))).toEqual([]);
     const expired = await session.analyze(cdn("expired", { domainName: "www.old.example.org" }));
@@ -244,6 +263,24 @@ describe("icp-filing-required at update time", () => {
   it("blocks a value still unknown at update, since nothing could be checked", async () => {
     const diagnostics = await session.analyze(cdn("still-unknown", { domainName: unknown() }));
     expect(summariseDiagnostics(diagnostics).map((d) => d.level)).toEqual(["mandatory"]);
+  });
+});
+
+describe("icp-filing-required when the engine configures the pack again", () => {
+  it("judges by the newest config: the pack keeps no stale copy", async () => {
+    const { session, info } = await startPackLikeEngine(REPO, { policyConfig: {}, dryRun: true });
+    try {
+      const site = cdn("site", { domainName: "www.example.com" });
+      expect(summariseDiagnostics(await session.analyze(site))).toHaveLength(1);
+      const filed = reconcilePolicyConfig(info, CONFIG);
+      expect(filed.errors).toEqual([]);
+      await session.configure(filed.config);
+      expect(await session.analyze(site)).toEqual([]);
+      await session.configure(reconcilePolicyConfig(info, {}).config);
+      expect(summariseDiagnostics(await session.analyze(site))).toHaveLength(1);
+    } finally {
+      await session.close();
+    }
   });
 });
 
