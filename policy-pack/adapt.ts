@@ -9,8 +9,12 @@ import { failClosed, reportFindings } from "./report";
 import { currentConfigGeneration, isDryRun } from "./request-context";
 import { viewFromPolicyResource, viewFromValidationArgs } from "./resource-view";
 
+// One options object per mode: the rules key what they derive from a view by its env.
+const PREVIEW: EvaluationOptions = { dryRun: true, env: process.env };
+const UPDATE: EvaluationOptions = { dryRun: false, env: process.env };
+
 function evaluationOptions(): EvaluationOptions {
-  return { dryRun: isDryRun(), env: process.env };
+  return isDryRun() ? PREVIEW : UPDATE;
 }
 
 /**

@@ -5,6 +5,7 @@
 // progress are known, and we record ConfigureStack's dry-run flag.
 
 import * as path from "node:path";
+import type { ResourceView } from "../rules/view";
 
 /** The protobuf request objects we read (pulumirpc.AnalyzeRequest / AnalyzeStackRequest). */
 export interface WireStruct {
@@ -34,7 +35,16 @@ export interface WireStackRequest {
 // call at a time, so its URN tells which request a policy runs for. A URN in two calls at once,
 // or two stack calls at once, is ambiguous: no request then, and policies read args as they do
 // without the hook.
-const analyzeCalls = new Map<string, WireResource | WireResource[]>();
+const analyzeCalls = new Map<string, AnalyzeCall | AnalyzeCall[]>();
+
+/** An Analyze call in progress: its request, and what its resource policies share while it lasts. */
+export interface AnalyzeCall {
+  readonly request: WireResource;
+  /** The request's bytes were seen and hold no secret: @pulumi/policy's props lose nothing then. */
+  readonly secretFree: boolean;
+  /** The view every resource policy of the call reads, once built. */
+  view?: ResourceView;
+}
 const stackCalls = new Set<WireStackRequest>();
 let stackDryRun: boolean | undefined;
 // Changes whenever a Configure call starts or answers: @pulumi/policy's config changes only then.
@@ -70,7 +80,8 @@ export function installRequestCapture(): void {
 // The wire bytes of a secret's signature value ("1b47…" in sdk/nodejs/runtime/rpc.ts). Protobuf
 // stores strings as they are, so a request without these bytes holds no secret anywhere.
 const SECRET_SIGNATURE = Buffer.from("1b47061264138c4ac30d75fd1eb44270", "utf8");
-const secretFreeRequests = new WeakSet<object>();
+// Marked on the request object itself: a WeakSet entry per request costs far more at every GC.
+const SECRET_FREE = Symbol("icpguard: request bytes hold no secret");
 
 /** The service definition with Analyze's request decoder noting requests that hold no secret. */
 function withSecretScan(service: unknown): unknown {
@@ -81,16 +92,11 @@ function withSecretScan(service: unknown): unknown {
   const requestDeserialize = (bytes: Buffer) => {
     const request = decode(bytes);
     if (Buffer.isBuffer(bytes) && typeof request === "object" && request !== null && bytes.indexOf(SECRET_SIGNATURE) < 0) {
-      secretFreeRequests.add(request);
+      (request as Record<symbol, unknown>)[SECRET_FREE] = true;
     }
     return request;
   };
   return { ...methods, analyze: { ...analyze, requestDeserialize } };
-}
-
-/** The request's bytes were seen and hold no secret: @pulumi/policy's props lose nothing then. */
-export function holdsNoSecret(request: object): boolean {
-  return secretFreeRequests.has(request);
 }
 
 function wrapAnalyzer(implementation: Record<string, Handler>): Record<string, Handler> {
@@ -140,11 +146,12 @@ function whileInProgress<T>(request: unknown, run: (done: () => void) => T): T {
   let finish = () => {};
   if (isResourceRequest(request)) {
     const urn = request.getUrn();
+    const call: AnalyzeCall = { request, secretFree: (request as unknown as Record<symbol, unknown>)[SECRET_FREE] === true };
     const others = analyzeCalls.get(urn);
-    analyzeCalls.set(urn, others === undefined ? request : [...(Array.isArray(others) ? others : [others]), request]);
+    analyzeCalls.set(urn, others === undefined ? call : [...(Array.isArray(others) ? others : [others]), call]);
     finish = () => {
       const calls = analyzeCalls.get(urn);
-      const rest = Array.isArray(calls) ? calls.filter((other) => other !== request) : [];
+      const rest = Array.isArray(calls) ? calls.filter((other) => other !== call) : [];
       if (rest.length === 0) analyzeCalls.delete(urn);
       else analyzeCalls.set(urn, rest.length === 1 ? rest[0] : rest);
     };
@@ -174,8 +181,8 @@ function finishing(callback: unknown, done: () => void): unknown {
   };
 }
 
-/** The request of the Analyze call in progress for this URN, unless several are. */
-export function currentAnalyzeRequest(urn: string): WireResource | undefined {
+/** The Analyze call in progress for this URN, unless several are. */
+export function currentAnalyzeCall(urn: string): AnalyzeCall | undefined {
   const calls = analyzeCalls.get(urn);
   return Array.isArray(calls) ? undefined : calls;
 }

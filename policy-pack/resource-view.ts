@@ -2,7 +2,7 @@
 
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { fromWireObject, lazyFromWireObject, type ProviderView, type ResourceView, type ViewObject } from "../rules/view";
-import { currentAnalyzeRequest, currentStackRequest, holdsNoSecret, type WireProvider, type WireResource, type WireStackRequest, type WireStruct } from "./request-context";
+import { currentAnalyzeCall, currentStackRequest, type WireProvider, type WireResource, type WireStackRequest, type WireStruct } from "./request-context";
 
 // @pulumi/policy's proxy hands back its target for this key (proxy.ts getSpecialProxyTarget).
 const PROXY_TARGET_KEY = "__getSpecialProxyTarget";
@@ -38,28 +38,22 @@ function propsFromPolicyProps(props: unknown): ViewObject {
   return lazyFromWireObject(() => Object.keys(record), (key) => record[key]);
 }
 
-// Every resource policy of one Analyze call reads the same request: converting it once, not once
-// per policy, is most of what the pack adds to a call. The rules never modify a view.
-const viewsByRequest = new WeakMap<WireResource, ResourceView>();
-
 /**
- * One view per Analyze request. It reads the raw request when that holds a secret (only the
- * request marks secrets); otherwise args.props, which @pulumi/policy has already converted.
- * Without the request at hand, args.props.
+ * One view per Analyze call, shared by its resource policies (the rules never modify a view):
+ * converting once, not once per policy, is most of what the pack adds to a call. It reads the raw
+ * request when that holds a secret (only the request marks secrets); otherwise args.props, which
+ * @pulumi/policy has already converted. Without the call at hand, args.props.
  */
 export function viewFromValidationArgs(args: ResourceValidationArgs): ResourceView {
-  const request = currentAnalyzeRequest(args.urn);
-  if (!request) return viewFromPolicyArgs(args);
-  let view = viewsByRequest.get(request);
-  if (!view) {
-    view = holdsNoSecret(request) ? viewFromPolicyArgs(args) : viewFromWireResource(request);
-    viewsByRequest.set(request, view);
-  }
-  return view;
+  const call = currentAnalyzeCall(args.urn);
+  if (!call) return viewFromPolicyArgs(args);
+  call.view ??= call.secretFree ? viewFromPolicyArgs(args) : viewFromWireResource(call.request);
+  return call.view;
 }
 
 function viewFromPolicyArgs(args: ResourceValidationArgs): ResourceView {
   return {
+    memo: new Map(),
     urn: args.urn,
     name: args.name,
     type: args.type,
@@ -78,6 +72,7 @@ function viewFromPolicyArgs(args: ResourceValidationArgs): ResourceView {
 export function viewFromWireResource(resource: WireResource): ResourceView {
   const provider = resource.getProvider();
   return {
+    memo: new Map(),
     urn: resource.getUrn(),
     name: resource.getName(),
     type: resource.getType(),
@@ -144,6 +139,7 @@ function stackResourceView(resource: PolicyResource, wire: WireResource | undefi
   }
   const wireProvider = wire?.getProvider();
   return {
+    memo: new Map(),
     urn: resource.urn,
     name: resource.name,
     type: resource.type,

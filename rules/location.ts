@@ -9,7 +9,7 @@ import { endpointRegion } from "./cross-resource/endpoints";
 import { normaliseHostname } from "./hostname";
 import type { ProvinceCode } from "./provinces";
 import { classifyRegionInput, PROVIDER_DEFAULT_REGION, PROVIDER_REGION_ENV, type Cloud } from "./regions";
-import { readOne, testCondition, type Leaf, type ResourceView } from "./view";
+import { memoised, readOne, testCondition, type Leaf, type ResourceView } from "./view";
 
 export type RegionOrigin = "resource" | "provider" | "environment" | "provider-default" | "endpoint";
 
@@ -113,20 +113,21 @@ export interface StackResolver {
 export const MAX_LINK_DEPTH = 4;
 
 // The resource policies of one Analyze call share a view and each asks where it serves.
-const locatedByView = new WeakMap<ResourceView, { env: Environment; byEntry: Map<CatalogueEntry, Location> }>();
+const LOCATED = { memo: "own location by environment and catalogue entry" };
 
 /** Views are never modified, so a resource's own location is computed once per view and environment. */
 export function resolveLocation(entry: CatalogueEntry, view: ResourceView, env: Environment, resolver?: StackResolver): Location {
   if (resolver) return resolveLocationSource(entry.cloud, entry.location, view, env, resolver, 0);
-  let located = locatedByView.get(view);
-  if (!located || located.env !== env) {
-    located = { env, byEntry: new Map() };
-    locatedByView.set(view, located);
+  const byEnv = memoised(view, LOCATED, () => new Map<Environment, Map<CatalogueEntry, Location>>());
+  let byEntry = byEnv.get(env);
+  if (!byEntry) {
+    byEntry = new Map();
+    byEnv.set(env, byEntry);
   }
-  let location = located.byEntry.get(entry);
+  let location = byEntry.get(entry);
   if (!location) {
     location = resolveLocationSource(entry.cloud, entry.location, view, env, undefined, 0);
-    located.byEntry.set(entry, location);
+    byEntry.set(entry, location);
   }
   return location;
 }

@@ -66,6 +66,8 @@ export function runPolicies(
   policies: readonly PolicyDefinition[] = POLICIES,
 ): Verdict[] {
   const evaluation: EvaluationOptions = { dryRun: options.dryRun, env: options.env };
+  // Every policy reads the same views: what one derives from a view (hostnames, location) serves all.
+  const shared = views.map((view) => (view.memo ? view : { ...view, memo: new Map<object, unknown>() }));
   const verdicts: Verdict[] = [];
   for (const definition of policies) {
     const settings = Object.prototype.hasOwnProperty.call(policyConfig, definition.metadata.name)
@@ -76,7 +78,7 @@ export function runPolicies(
     const blockingLevel: ReportedLevel = level === "advisory" ? "advisory" : "mandatory";
     const rule = definition.prepare(policyProperties(settings), options.today);
     const language = rule.ok ? rule.policy.language : rule.language;
-    for (const finding of evaluateDefinition(definition, rule, views, evaluation)) {
+    for (const finding of evaluateDefinition(definition, rule, shared, evaluation)) {
       verdicts.push({
         policy: definition.metadata.name,
         enforcementLevel: finding.level === "advisory" ? "advisory" : blockingLevel,

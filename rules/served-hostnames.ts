@@ -2,7 +2,7 @@
 
 import type { CatalogueEntry, HostnameSource } from "./catalogue";
 import { normaliseHostname, type HostnameVerdict } from "./hostname";
-import { readOne, readPath, testCondition, type Leaf, type ResourceView, type ViewValue } from "./view";
+import { memoised, readOne, readPath, testCondition, type Leaf, type ResourceView, type ViewValue } from "./view";
 
 export type ServedHostname =
   | { status: "unknown"; path: string; secret: boolean }
@@ -18,7 +18,8 @@ interface RawName {
 
 // Several policies read the hostnames of the same view in one Analyze call (the pack shares the
 // view between them); normalising them once per view and entry saves the repeats.
-const servedByView = new WeakMap<ResourceView, Map<CatalogueEntry, readonly ServedHostname[]>>();
+const SERVED_BY_ENTRY = { memo: "served hostnames by catalogue entry" };
+const NONE: readonly ServedHostname[] = Object.freeze([]);
 
 /**
  * Every hostname value, one entry per name: lists, comma-joined and JSON-array inputs are split,
@@ -26,11 +27,8 @@ const servedByView = new WeakMap<ResourceView, Map<CatalogueEntry, readonly Serv
  * answer for a view is computed once; callers must not modify it either.
  */
 export function servedHostnames(entry: CatalogueEntry, view: ResourceView): readonly ServedHostname[] {
-  let byEntry = servedByView.get(view);
-  if (!byEntry) {
-    byEntry = new Map();
-    servedByView.set(view, byEntry);
-  }
+  if (entry.hostnames.length === 0) return NONE;
+  const byEntry = memoised(view, SERVED_BY_ENTRY, () => new Map<CatalogueEntry, readonly ServedHostname[]>());
   let served = byEntry.get(entry);
   if (!served) {
     served = readServedHostnames(entry, view);

@@ -41,6 +41,22 @@ export interface ResourceView {
   propertyDependencies?: Record<string, string[]>;
   dependencies?: string[];
   parent?: string;
+  /**
+   * Values the rules derive from this view (its hostnames, its location), kept with it because a
+   * view never changes. Without one they are derived on every request. A WeakMap keyed by view
+   * did the same at a far higher price: V8 pays for weak entries of short-lived keys at every GC.
+   */
+  memo?: Map<object, unknown>;
+}
+
+/** What `derive()` gives, computed once per view that carries a memo. `key` names the kind of value. */
+export function memoised<T>(view: ResourceView, key: object, derive: () => T): T {
+  const memo = view.memo;
+  if (!memo) return derive();
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = derive();
+  memo.set(key, value);
+  return value;
 }
 
 // Wire signatures of the Pulumi property format (sdk/nodejs/runtime/rpc.ts).

@@ -5,7 +5,7 @@ import { catalogueEntryFor, type CatalogueEntry } from "../catalogue";
 import { normaliseHostname } from "../hostname";
 import { resolveLocation, type Environment, type Location, type MainlandReason } from "../location";
 import { servedHostnames } from "../served-hostnames";
-import type { ResourceView } from "../view";
+import { memoised, type ResourceView } from "../view";
 
 /** A custom hostname a resource serves, with the registered domain a filing covers. */
 export interface ServedDomain {
@@ -31,10 +31,16 @@ export interface MainlandServing {
 export function mainlandServing(view: ResourceView, env: Environment): MainlandServing | undefined {
   const entry = catalogueEntryFor(view.type);
   if (!entry) return undefined;
+  // Every advisory asks this of the same view in one Analyze call; the answer is shared, read-only.
+  const byEnv = memoised(view, MAINLAND_SERVING, () => new Map<Environment, MainlandServing | undefined>());
+  if (byEnv.has(env)) return byEnv.get(env);
   const location = resolveLocation(entry, view, env);
-  if (location.status !== "mainland") return undefined;
-  return { entry, mainland: location.reason, domains: customDomains(entry, view) };
+  const serving = location.status === "mainland" ? { entry, mainland: location.reason, domains: customDomains(entry, view) } : undefined;
+  byEnv.set(env, serving);
+  return serving;
 }
+
+const MAINLAND_SERVING = { memo: "mainland serving by environment" };
 
 /** Every known custom hostname of a catalogued resource, one per registered domain. */
 export function customDomains(entry: CatalogueEntry, view: ResourceView): ServedDomain[] {
