@@ -133,29 +133,67 @@ export function viewFromPolicyResource(resource: PolicyResource): ResourceView {
 }
 
 function stackResourceView(resource: PolicyResource, wire: WireResource | undefined): ResourceView {
-  const propertyDependencies: Record<string, string[]> = {};
-  for (const [key, deps] of Object.entries(resource.propertyDependencies ?? {})) {
-    propertyDependencies[key] = deps.map((dep) => dep.urn);
+  return new StackResourceView(resource, wire);
+}
+
+/**
+ * A resource of an AnalyzeStack call, each part built when first read: a stack of 10,000
+ * resources has most of them read for their type alone. Never spread it: its parts are getters.
+ */
+class StackResourceView implements ResourceView {
+  readonly urn: string;
+  readonly name: string;
+  readonly type: string;
+  private propsValue: ViewObject | undefined;
+  private providerValue: ProviderView | null | undefined;
+  private propertyDependenciesValue: Record<string, string[]> | undefined;
+  private dependenciesValue: string[] | undefined;
+  private memoValue: Map<object, unknown> | undefined;
+
+  constructor(
+    private readonly resource: PolicyResource,
+    private readonly wire: WireResource | undefined,
+  ) {
+    this.urn = resource.urn;
+    this.name = resource.name;
+    this.type = resource.type;
   }
-  const wireProvider = wire?.getProvider();
-  return {
-    memo: new Map(),
-    urn: resource.urn,
-    name: resource.name,
-    type: resource.type,
-    props: wire ? propsFromStruct(wire.getProperties()) : propsFromPolicyProps(resource.props),
-    provider: wireProvider
-      ? viewFromWireProvider(wireProvider)
-      : resource.provider
-        ? {
-            type: resource.provider.type,
-            name: resource.provider.name,
-            urn: resource.provider.urn,
-            props: propsFromPolicyProps(resource.provider.props),
-          }
-        : undefined,
-    propertyDependencies,
-    dependencies: resource.dependencies.map((dep) => dep.urn),
-    parent: resource.parent?.urn,
-  };
+
+  get memo(): Map<object, unknown> {
+    return (this.memoValue ??= new Map());
+  }
+
+  get props(): ViewObject {
+    return (this.propsValue ??= this.wire ? propsFromStruct(this.wire.getProperties()) : propsFromPolicyProps(this.resource.props));
+  }
+
+  get provider(): ProviderView | undefined {
+    if (this.providerValue === undefined) this.providerValue = this.readProvider() ?? null;
+    return this.providerValue ?? undefined;
+  }
+
+  get propertyDependencies(): Record<string, string[]> {
+    if (!this.propertyDependenciesValue) {
+      const found: Record<string, string[]> = {};
+      for (const [key, deps] of Object.entries(this.resource.propertyDependencies ?? {})) found[key] = deps.map((dep) => dep.urn);
+      this.propertyDependenciesValue = found;
+    }
+    return this.propertyDependenciesValue;
+  }
+
+  get dependencies(): string[] {
+    return (this.dependenciesValue ??= this.resource.dependencies.map((dep) => dep.urn));
+  }
+
+  get parent(): string | undefined {
+    return this.resource.parent?.urn;
+  }
+
+  private readProvider(): ProviderView | undefined {
+    const wireProvider = this.wire?.getProvider();
+    if (wireProvider) return viewFromWireProvider(wireProvider);
+    const provider = this.resource.provider;
+    if (!provider) return undefined;
+    return { type: provider.type, name: provider.name, urn: provider.urn, props: propsFromPolicyProps(provider.props) };
+  }
 }

@@ -146,6 +146,17 @@ export function lazyFromWireObject(keys: readonly string[] | (() => readonly str
   return new Proxy(target, new LazyWireHandler(target, keys, read));
 }
 
+// Reading this key of a lazy view object gives its handler: walk() then reads an own property in
+// one call, where hasOwnProperty and a get would cost two traps and a descriptor.
+const LAZY_HANDLER = Symbol("icpguard: lazy view handler");
+
+/** An own property of a view object, undefined when it has none. */
+function ownChild(value: ViewObject, key: string): ViewValue | undefined {
+  const lazy = (value as { [LAZY_HANDLER]?: LazyWireHandler })[LAZY_HANDLER];
+  if (lazy) return lazy.own(key);
+  return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+}
+
 /** The Proxy handler of lazyFromWireObject; its methods live on the prototype, not per view. */
 class LazyWireHandler implements ProxyHandler<ViewObject> {
   private sourceKeys: Set<string> | undefined;
@@ -174,7 +185,13 @@ class LazyWireHandler implements ProxyHandler<ViewObject> {
     this.target[key] = fromWireValue(this.read(key), 1);
   }
 
+  own(key: string): ViewValue | undefined {
+    this.materialise(key);
+    return Object.prototype.hasOwnProperty.call(this.target, key) ? this.target[key] : undefined;
+  }
+
   get(object: ViewObject, key: string | symbol): unknown {
+    if (key === LAZY_HANDLER) return this;
     this.materialise(key);
     return Reflect.get(object, key);
   }
@@ -308,7 +325,7 @@ function walk(
   if (!isViewObject(value)) return;
   const segment = segments[index];
   const childPath = path === "" ? segment.name : `${path}.${segment.name}`;
-  const child = Object.prototype.hasOwnProperty.call(value, segment.name) ? value[segment.name] : undefined;
+  const child = ownChild(value, segment.name);
   if (!segment.each) {
     if (index === segments.length - 1 && child === undefined) return;
     walk(child, segments, index + 1, childPath, secret, out);

@@ -29,6 +29,8 @@ interface DomainServing {
   mainland: boolean;
   unknown: boolean;
   outside: { view: ResourceView; where: MainlandReason }[];
+  /** URNs already in `outside`: a stack can hold thousands of resources for one domain. */
+  outsideUrns: Set<string>;
 }
 
 export function evaluateFilingCancellationRisk(
@@ -50,11 +52,14 @@ export function evaluateFilingCancellationRisk(
     for (const domain of customDomains(entry, view)) {
       const record = filings.approved(domain.registeredDomain);
       if (!record) continue;
-      const slot = byDomain.get(domain.registeredDomain) ?? { record, mainland: false, unknown: false, outside: [] };
+      const slot = byDomain.get(domain.registeredDomain) ?? { record, mainland: false, unknown: false, outside: [], outsideUrns: new Set<string>() };
       byDomain.set(domain.registeredDomain, slot);
       if (location.status === "mainland") slot.mainland = true;
       else if (location.status === "unknown") slot.unknown = true;
-      else if (!slot.outside.some((o) => o.view.urn === view.urn)) slot.outside.push({ view, where: location.reason });
+      else if (!slot.outsideUrns.has(view.urn)) {
+        slot.outsideUrns.add(view.urn);
+        slot.outside.push({ view, where: location.reason });
+      }
     }
   }
   if (hiddenMainland) return [];

@@ -20,7 +20,7 @@ export interface MainlandServing {
   entry: CatalogueEntry;
   mainland: MainlandReason;
   /** One per registered domain, the first hostname read for it. */
-  domains: ServedDomain[];
+  domains: readonly ServedDomain[];
 }
 
 /**
@@ -43,7 +43,19 @@ export function mainlandServing(view: ResourceView, env: Environment): MainlandS
 const MAINLAND_SERVING = { memo: "mainland serving by environment" };
 
 /** Every known custom hostname of a catalogued resource, one per registered domain. */
-export function customDomains(entry: CatalogueEntry, view: ResourceView): ServedDomain[] {
+export function customDomains(entry: CatalogueEntry, view: ResourceView): readonly ServedDomain[] {
+  const byEntry = memoised(view, CUSTOM_DOMAINS, () => new Map<CatalogueEntry, readonly ServedDomain[]>());
+  let domains = byEntry.get(entry);
+  if (!domains) {
+    domains = readCustomDomains(entry, view);
+    byEntry.set(entry, domains);
+  }
+  return domains;
+}
+
+const CUSTOM_DOMAINS = { memo: "custom domains by catalogue entry" };
+
+function readCustomDomains(entry: CatalogueEntry, view: ResourceView): ServedDomain[] {
   const byDomain = new Map<string, ServedDomain>();
   for (const served of servedHostnames(entry, view)) {
     if (served.status !== "read") continue;

@@ -45,6 +45,10 @@ describe("lazyFromWireObject", () => {
           const fresh = lazily(record, keysOnDemand).view;
           expect(key in fresh).toBe(key in eager);
           expect(Object.prototype.hasOwnProperty.call(fresh, key)).toBe(Object.prototype.hasOwnProperty.call(eager, key));
+          for (const pattern of [key, `${key}[]`, `${key}.domain`, `${key}[].value`]) {
+            if (key.includes(".") || key.includes("[") || key.includes("]") || key === "") continue;
+            expect(readPath(lazily(record, keysOnDemand).view, pattern)).toEqual(readPath(eager, pattern));
+          }
         }
       }),
     );
