@@ -51,34 +51,77 @@ export function viewFromValidationArgs(args: ResourceValidationArgs): ResourceVi
   return call.view;
 }
 
+/**
+ * A view whose parts are built when first read. Policies read few: most resources are read for
+ * their type and one or two properties, and a provider only when the region comes from it.
+ * Never spread one: its parts are getters.
+ */
+abstract class LazyView implements ResourceView {
+  private propsValue: ViewObject | undefined;
+  private providerValue: ProviderView | null | undefined;
+  private memoValue: Map<object, unknown> | undefined;
+
+  constructor(
+    readonly urn: string,
+    readonly name: string,
+    readonly type: string,
+  ) {}
+
+  get memo(): Map<object, unknown> {
+    return (this.memoValue ??= new Map());
+  }
+
+  get props(): ViewObject {
+    return (this.propsValue ??= this.readProps());
+  }
+
+  get provider(): ProviderView | undefined {
+    if (this.providerValue === undefined) this.providerValue = this.readProvider() ?? null;
+    return this.providerValue ?? undefined;
+  }
+
+  protected abstract readProps(): ViewObject;
+  protected abstract readProvider(): ProviderView | undefined;
+}
+
+/** What @pulumi/policy hands a resource policy (secrets already unwrapped). */
+class PolicyArgsView extends LazyView {
+  constructor(private readonly args: ResourceValidationArgs) {
+    super(args.urn, args.name, args.type);
+  }
+
+  protected readProps(): ViewObject {
+    return propsFromPolicyProps(this.args.props);
+  }
+
+  protected readProvider(): ProviderView | undefined {
+    const provider = this.args.provider;
+    return provider ? { type: provider.type, name: provider.name, urn: provider.urn, props: propsFromPolicyProps(provider.props) } : undefined;
+  }
+}
+
+/** The raw Analyze request, where secrets are still marked. */
+class WireResourceView extends LazyView {
+  constructor(private readonly resource: WireResource) {
+    super(resource.getUrn(), resource.getName(), resource.getType());
+  }
+
+  protected readProps(): ViewObject {
+    return propsFromStruct(this.resource.getProperties());
+  }
+
+  protected readProvider(): ProviderView | undefined {
+    const provider = this.resource.getProvider();
+    return provider ? viewFromWireProvider(provider) : undefined;
+  }
+}
+
 function viewFromPolicyArgs(args: ResourceValidationArgs): ResourceView {
-  return {
-    memo: new Map(),
-    urn: args.urn,
-    name: args.name,
-    type: args.type,
-    props: propsFromPolicyProps(args.props),
-    provider: args.provider
-      ? {
-          type: args.provider.type,
-          name: args.provider.name,
-          urn: args.provider.urn,
-          props: propsFromPolicyProps(args.provider.props),
-        }
-      : undefined,
-  };
+  return new PolicyArgsView(args);
 }
 
 export function viewFromWireResource(resource: WireResource): ResourceView {
-  const provider = resource.getProvider();
-  return {
-    memo: new Map(),
-    urn: resource.getUrn(),
-    name: resource.getName(),
-    type: resource.getType(),
-    props: propsFromStruct(resource.getProperties()),
-    provider: provider ? viewFromWireProvider(provider) : undefined,
-  };
+  return new WireResourceView(resource);
 }
 
 function viewFromWireProvider(provider: WireProvider): ProviderView {
@@ -136,40 +179,16 @@ function stackResourceView(resource: PolicyResource, wire: WireResource | undefi
   return new StackResourceView(resource, wire);
 }
 
-/**
- * A resource of an AnalyzeStack call, each part built when first read: a stack of 10,000
- * resources has most of them read for their type alone. Never spread it: its parts are getters.
- */
-class StackResourceView implements ResourceView {
-  readonly urn: string;
-  readonly name: string;
-  readonly type: string;
-  private propsValue: ViewObject | undefined;
-  private providerValue: ProviderView | null | undefined;
+/** A resource of an AnalyzeStack call: values from the raw request when at hand, links from @pulumi/policy. */
+class StackResourceView extends LazyView {
   private propertyDependenciesValue: Record<string, string[]> | undefined;
   private dependenciesValue: string[] | undefined;
-  private memoValue: Map<object, unknown> | undefined;
 
   constructor(
     private readonly resource: PolicyResource,
     private readonly wire: WireResource | undefined,
   ) {
-    this.urn = resource.urn;
-    this.name = resource.name;
-    this.type = resource.type;
-  }
-
-  get memo(): Map<object, unknown> {
-    return (this.memoValue ??= new Map());
-  }
-
-  get props(): ViewObject {
-    return (this.propsValue ??= this.wire ? propsFromStruct(this.wire.getProperties()) : propsFromPolicyProps(this.resource.props));
-  }
-
-  get provider(): ProviderView | undefined {
-    if (this.providerValue === undefined) this.providerValue = this.readProvider() ?? null;
-    return this.providerValue ?? undefined;
+    super(resource.urn, resource.name, resource.type);
   }
 
   get propertyDependencies(): Record<string, string[]> {
@@ -189,11 +208,14 @@ class StackResourceView implements ResourceView {
     return this.resource.parent?.urn;
   }
 
-  private readProvider(): ProviderView | undefined {
+  protected readProps(): ViewObject {
+    return this.wire ? propsFromStruct(this.wire.getProperties()) : propsFromPolicyProps(this.resource.props);
+  }
+
+  protected readProvider(): ProviderView | undefined {
     const wireProvider = this.wire?.getProvider();
     if (wireProvider) return viewFromWireProvider(wireProvider);
     const provider = this.resource.provider;
-    if (!provider) return undefined;
-    return { type: provider.type, name: provider.name, urn: provider.urn, props: propsFromPolicyProps(provider.props) };
+    return provider ? { type: provider.type, name: provider.name, urn: provider.urn, props: propsFromPolicyProps(provider.props) } : undefined;
   }
 }
