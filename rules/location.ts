@@ -113,23 +113,12 @@ export interface StackResolver {
 export const MAX_LINK_DEPTH = 4;
 
 // The resource policies of one Analyze call share a view and each asks where it serves.
-const LOCATED = { memo: "own location by environment and catalogue entry" };
+const LOCATED = { memo: "own location" };
 
 /** Views are never modified, so a resource's own location is computed once per view and environment. */
 export function resolveLocation(entry: CatalogueEntry, view: ResourceView, env: Environment, resolver?: StackResolver): Location {
   if (resolver) return resolveLocationSource(entry.cloud, entry.location, view, env, resolver, 0);
-  const byEnv = memoised(view, LOCATED, () => new Map<Environment, Map<CatalogueEntry, Location>>());
-  let byEntry = byEnv.get(env);
-  if (!byEntry) {
-    byEntry = new Map();
-    byEnv.set(env, byEntry);
-  }
-  let location = byEntry.get(entry);
-  if (!location) {
-    location = resolveLocationSource(entry.cloud, entry.location, view, env, undefined, 0);
-    byEntry.set(entry, location);
-  }
-  return location;
+  return memoised(view, [LOCATED, env, entry], () => resolveLocationSource(entry.cloud, entry.location, view, env, undefined, 0));
 }
 
 export function resolveLocationSource(

@@ -18,7 +18,7 @@ interface RawName {
 
 // Several policies read the hostnames of the same view in one Analyze call (the pack shares the
 // view between them); normalising them once per view and entry saves the repeats.
-const SERVED_BY_ENTRY = { memo: "served hostnames by catalogue entry" };
+const SERVED = { memo: "served hostnames" };
 const NONE: readonly ServedHostname[] = Object.freeze([]);
 
 /**
@@ -28,13 +28,7 @@ const NONE: readonly ServedHostname[] = Object.freeze([]);
  */
 export function servedHostnames(entry: CatalogueEntry, view: ResourceView): readonly ServedHostname[] {
   if (entry.hostnames.length === 0) return NONE;
-  const byEntry = memoised(view, SERVED_BY_ENTRY, () => new Map<CatalogueEntry, readonly ServedHostname[]>());
-  let served = byEntry.get(entry);
-  if (!served) {
-    served = readServedHostnames(entry, view);
-    byEntry.set(entry, served);
-  }
-  return served;
+  return memoised(view, [SERVED, entry], () => readServedHostnames(entry, view));
 }
 
 function readServedHostnames(entry: CatalogueEntry, view: ResourceView): ServedHostname[] {

@@ -49,13 +49,25 @@ export interface ResourceView {
   memo?: Map<object, unknown>;
 }
 
-/** What `derive()` gives, computed once per view that carries a memo. `key` names the kind of value. */
-export function memoised<T>(view: ResourceView, key: object, derive: () => T): T {
-  const memo = view.memo;
-  if (!memo) return derive();
-  if (memo.has(key)) return memo.get(key) as T;
+/**
+ * What `derive()` gives, computed once per view that carries a memo. `keys` name the value: the
+ * kind of value first, then what else it depends on (a catalogue entry, an environment).
+ */
+export function memoised<T>(view: ResourceView, keys: readonly [object, ...object[]], derive: () => T): T {
+  let level = view.memo;
+  if (!level) return derive();
+  for (let i = 0; i < keys.length - 1; i++) {
+    let next = level.get(keys[i]) as Map<object, unknown> | undefined;
+    if (!next) {
+      next = new Map();
+      level.set(keys[i], next);
+    }
+    level = next;
+  }
+  const last = keys[keys.length - 1];
+  if (level.has(last)) return level.get(last) as T;
   const value = derive();
-  memo.set(key, value);
+  level.set(last, value);
   return value;
 }
 

@@ -32,28 +32,20 @@ export function mainlandServing(view: ResourceView, env: Environment): MainlandS
   const entry = catalogueEntryFor(view.type);
   if (!entry) return undefined;
   // Every advisory asks this of the same view in one Analyze call; the answer is shared, read-only.
-  const byEnv = memoised(view, MAINLAND_SERVING, () => new Map<Environment, MainlandServing | undefined>());
-  if (byEnv.has(env)) return byEnv.get(env);
-  const location = resolveLocation(entry, view, env);
-  const serving = location.status === "mainland" ? { entry, mainland: location.reason, domains: customDomains(entry, view) } : undefined;
-  byEnv.set(env, serving);
-  return serving;
+  return memoised(view, [MAINLAND_SERVING, env], () => {
+    const location = resolveLocation(entry, view, env);
+    return location.status === "mainland" ? { entry, mainland: location.reason, domains: customDomains(entry, view) } : undefined;
+  });
 }
 
-const MAINLAND_SERVING = { memo: "mainland serving by environment" };
+const MAINLAND_SERVING = { memo: "mainland serving" };
 
 /** Every known custom hostname of a catalogued resource, one per registered domain. */
 export function customDomains(entry: CatalogueEntry, view: ResourceView): readonly ServedDomain[] {
-  const byEntry = memoised(view, CUSTOM_DOMAINS, () => new Map<CatalogueEntry, readonly ServedDomain[]>());
-  let domains = byEntry.get(entry);
-  if (!domains) {
-    domains = readCustomDomains(entry, view);
-    byEntry.set(entry, domains);
-  }
-  return domains;
+  return memoised(view, [CUSTOM_DOMAINS, entry], () => readCustomDomains(entry, view));
 }
 
-const CUSTOM_DOMAINS = { memo: "custom domains by catalogue entry" };
+const CUSTOM_DOMAINS = { memo: "custom domains" };
 
 function readCustomDomains(entry: CatalogueEntry, view: ResourceView): ServedDomain[] {
   const byDomain = new Map<string, ServedDomain>();

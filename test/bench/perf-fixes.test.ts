@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normaliseHostname } from "../../rules/hostname";
-import { fromWireObject, lazyFromWireObject, readPath, Secret, Unknown } from "../../rules/view";
+import { fromWireObject, lazyFromWireObject, memoised, readPath, Secret, Unknown, type ResourceView } from "../../rules/view";
 import { utcDay } from "../../rules/waivers";
 
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -111,5 +111,34 @@ describe("utcDay", () => {
     expect(utcDay(midnight)).toBe("2027-02-01");
     expect(utcDay(midnight - 1)).toBe("2027-01-31");
     expect(utcDay(Date.parse("1969-12-31T23:59:59Z"))).toBe("1969-12-31");
+  });
+});
+
+describe("memoised", () => {
+  const bare: ResourceView = { urn: "urn:pulumi:dev::p::t::r", name: "r", type: "t", props: {} };
+  const KIND = { memo: "kind" };
+  const OTHER = { memo: "other" };
+  const entry = {};
+
+  it("derives once per key path on a view that carries a memo, undefined included", () => {
+    const view: ResourceView = { ...bare, memo: new Map() };
+    let derived = 0;
+    const derive = () => {
+      derived++;
+      return undefined;
+    };
+    expect(memoised(view, [KIND, entry], derive)).toBeUndefined();
+    expect(memoised(view, [KIND, entry], derive)).toBeUndefined();
+    expect(derived).toBe(1);
+    memoised(view, [OTHER, entry], derive);
+    memoised(view, [KIND, {}], derive);
+    expect(derived).toBe(3);
+  });
+
+  it("derives every time on a view without a memo", () => {
+    let derived = 0;
+    memoised(bare, [KIND], () => derived++);
+    memoised(bare, [KIND], () => derived++);
+    expect(derived).toBe(2);
   });
 });
