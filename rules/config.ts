@@ -1,6 +1,7 @@
 // The config of icp-filing-required, as one zod schema. The pack publishes the JSON Schema
 // generated from it; the same schema validates at run time so nothing is written twice.
 
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { parseFilingNumber, WEBSITE_FILING_NUMBER_PATTERN } from "./filing-number";
 import { normaliseHostname } from "./hostname";
@@ -102,11 +103,45 @@ export type FilingRequiredConfig = z.output<typeof FilingRequiredConfigSchema>;
 
 export type ConfigResult<T> = { ok: true; config: T } | { ok: false; problems: string[] };
 
-/** Validates a policy's properties; problems name the field, e.g. `filings[2].number: …`. */
+// Policies that take the same records share a schema, and each gets its own copy of the records
+// from the engine: 100,000 records take seconds to validate, so equal properties are validated
+// once per schema. The last answer per schema is kept, under a digest of the properties.
+const lastParsed = new Map<z.ZodType, { digest: string; result: ConfigResult<unknown> }>();
+
+/**
+ * Validates a policy's properties; problems name the field, e.g. `filings[2].number: …`.
+ * Equal properties give the same answer object, which callers must not modify.
+ */
 export function parseConfig<T>(schema: z.ZodType<T>, properties: unknown): ConfigResult<T> {
-  const result = schema.safeParse(properties ?? {});
-  if (result.success) return { ok: true, config: result.data };
-  return { ok: false, problems: result.error.issues.map(describeIssue) };
+  const digest = digestOf(properties ?? {});
+  const cached = digest === undefined ? undefined : lastParsed.get(schema);
+  if (cached && cached.digest === digest) return cached.result as ConfigResult<T>;
+  const parsed = schema.safeParse(properties ?? {});
+  const result: ConfigResult<T> = parsed.success
+    ? { ok: true, config: parsed.data }
+    : { ok: false, problems: parsed.error.issues.map(describeIssue) };
+  if (digest !== undefined) lastParsed.set(schema, { digest, result });
+  return result;
+}
+
+/** A digest that tells JSON-like values apart (undefined and non-finite numbers included); undefined if it cannot. */
+function digestOf(value: unknown): string | undefined {
+  try {
+    const text = JSON.stringify(value, function (this: Record<string, unknown>, key: string, item: unknown) {
+      const original = this[key];
+      if (typeof original === "object" && original !== null && !Array.isArray(original)) {
+        const prototype = Object.getPrototypeOf(original);
+        if (prototype !== Object.prototype && prototype !== null) throw new TypeError("not plain JSON");
+      }
+      if (item === undefined) return "\u0000undefined";
+      if (typeof item === "number" && !Number.isFinite(item)) return `\u0000${item}`;
+      if (typeof item === "bigint" || typeof item === "function" || typeof item === "symbol") throw new TypeError("not JSON");
+      return item;
+    });
+    return createHash("sha256").update(text).digest("hex");
+  } catch {
+    return undefined;
+  }
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -3,8 +3,21 @@
 import type { FilingRecord } from "./config";
 import { normaliseHostname } from "./hostname";
 
+// Keyed by a parsed config's list of records, which lives as long as the policies that use it.
+const registries = new WeakMap<readonly FilingRecord[], FilingRegistry>();
+
 export class FilingRegistry {
   private readonly byDomain = new Map<string, FilingRecord>();
+
+  /** The registry of a list of records, built once per list: the resource and stack policies share it. */
+  static of(records: readonly FilingRecord[]): FilingRegistry {
+    let registry = registries.get(records);
+    if (!registry) {
+      registry = new FilingRegistry(records);
+      registries.set(records, registry);
+    }
+    return registry;
+  }
 
   constructor(records: readonly FilingRecord[]) {
     for (const record of records) {

@@ -178,7 +178,7 @@ export function prepareFilingRecords(properties: unknown, today: string): Prepar
   return {
     ok: true,
     language: parsed.config.language,
-    registry: new FilingRegistry(parsed.config.filings),
+    registry: FilingRegistry.of(parsed.config.filings),
     waivers: new WaiverSet(parsed.config.waivers, today),
   };
 }

@@ -122,10 +122,16 @@ function normaliseUncached(raw: string): NormalisedHostname {
   return { ok: true, value: { kind: "custom", hostname: ascii, registeredDomain: parsed.domain } };
 }
 
+const CLOUD_ASSIGNED = new Set(CLOUD_ASSIGNED_SUFFIXES);
+
 export function isCloudAssigned(asciiHostname: string): boolean {
-  return CLOUD_ASSIGNED_SUFFIXES.some(
-    (suffix) => asciiHostname === suffix || asciiHostname.endsWith(`.${suffix}`),
-  );
+  // The name or any name it ends in, label by label: one set lookup per label, not per suffix.
+  for (let rest = asciiHostname; ; ) {
+    if (CLOUD_ASSIGNED.has(rest)) return true;
+    const dot = rest.indexOf(".");
+    if (dot < 0) return false;
+    rest = rest.slice(dot + 1);
+  }
 }
 
 /** The registered domain of a hostname, or undefined when it has none (IP, suffix, invalid). */

@@ -93,7 +93,7 @@ export const accessProviderDefinition = advisoryDefinition<AccessProviderConfig>
   configSchema: AccessProviderConfigSchema,
   appliesTo: (type) => catalogueEntryFor(type) !== undefined && !ANY_FILING_ACCEPTED.has(type),
   build(config) {
-    const filings = new RecordsByDomain(config.filings);
+    const filings = RecordsByDomain.of(config.filings);
     return { kind: "resource", evaluateResource: (view, options) => evaluateAccessProvider(view, options.env, filings) };
   },
 });

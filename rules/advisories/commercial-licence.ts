@@ -96,7 +96,7 @@ export const commercialLicenceDefinition = advisoryDefinition<CommercialLicenceC
   configSchema: CommercialLicenceConfigSchema,
   appliesTo: (type) => catalogueEntryFor(type) !== undefined,
   build(config, today) {
-    const filings = new RecordsByDomain(config.filings);
+    const filings = RecordsByDomain.of(config.filings);
     const licences = new LicenceIndex(config.licences, today);
     return {
       kind: "resource",

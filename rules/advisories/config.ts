@@ -143,16 +143,19 @@ const apps = z
   .describe("Mobile apps, mini-programs and quick apps");
 
 export const AppFilingConfigSchema = z.strictObject({ apps, language });
-export const PsbFilingConfigSchema = z.strictObject({ filings, language });
+// One schema object for the advisories that take only the records: the pack validates records
+// once per schema (rules/config.ts parseConfig), not once per policy.
+const FilingsOnlyConfigSchema = z.strictObject({ filings, language });
+export const PsbFilingConfigSchema = FilingsOnlyConfigSchema;
 export const CommercialLicenceConfigSchema = z.strictObject({
   filings,
   entity: EntitySchema.default({ commercial: false }),
   licences: z.array(LicenceRecordSchema).default([]).describe("Commercial ICP licences of the entity"),
   language,
 });
-export const AccessProviderConfigSchema = z.strictObject({ filings, language });
-export const FilingCancellationRiskConfigSchema = z.strictObject({ filings, language });
-export const SectorPreApprovalConfigSchema = z.strictObject({ filings, language });
+export const AccessProviderConfigSchema = FilingsOnlyConfigSchema;
+export const FilingCancellationRiskConfigSchema = FilingsOnlyConfigSchema;
+export const SectorPreApprovalConfigSchema = FilingsOnlyConfigSchema;
 
 export type AdvisoryFilingRecord = z.output<typeof AdvisoryFilingRecordSchema>;
 export type AppRecord = z.output<typeof AppRecordSchema>;

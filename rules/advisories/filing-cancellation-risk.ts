@@ -86,7 +86,7 @@ export const filingCancellationRiskDefinition = advisoryDefinition<FilingCancell
   configSchema: FilingCancellationRiskConfigSchema,
   appliesTo: (type) => catalogueEntryFor(type) !== undefined,
   build(config) {
-    const filings = new RecordsByDomain(config.filings);
+    const filings = RecordsByDomain.of(config.filings);
     return { kind: "stack", evaluateStack: (views, options) => evaluateFilingCancellationRisk(views, options.env, filings) };
   },
 });

@@ -63,7 +63,7 @@ export const psbFilingDefinition = advisoryDefinition<PsbFilingConfig>({
   configSchema: PsbFilingConfigSchema,
   appliesTo: (type) => catalogueEntryFor(type) !== undefined,
   build(config, today) {
-    const filings = new RecordsByDomain(config.filings);
+    const filings = RecordsByDomain.of(config.filings);
     return { kind: "resource", evaluateResource: (view, options) => evaluatePsbFiling(view, options.env, filings, today) };
   },
 });

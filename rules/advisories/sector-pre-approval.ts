@@ -59,7 +59,7 @@ export const sectorPreApprovalDefinition = advisoryDefinition<SectorPreApprovalC
   configSchema: SectorPreApprovalConfigSchema,
   appliesTo: (type) => catalogueEntryFor(type) !== undefined,
   build(config) {
-    const filings = new RecordsByDomain(config.filings);
+    const filings = RecordsByDomain.of(config.filings);
     return { kind: "resource", evaluateResource: (view, options) => evaluateSectorPreApproval(view, options.env, filings) };
   },
 });

@@ -66,11 +66,24 @@ export function locationOf(view: ResourceView, env: Environment): { entry: Catal
   return entry ? { entry, location: resolveLocation(entry, view, env) } : undefined;
 }
 
+// Keyed by a parsed config's list of records, which lives as long as the policies that use it.
+const indexes = new WeakMap<readonly object[], RecordsByDomain<{ domain: string; status: "approved" | "pending" }>>();
+
 /** Records indexed by the registered domain they cover; an approved record wins over a pending one. */
 export class RecordsByDomain<T extends { domain: string; status: "approved" | "pending" }> {
   private readonly byDomain = new Map<string, T>();
 
-  constructor(records: readonly T[]) {
+  /** The index of a list of records, built once per list: policies that share a parsed config share it. */
+  static of<T extends { domain: string; status: "approved" | "pending" }>(records: readonly T[]): RecordsByDomain<T> {
+    let index = indexes.get(records) as RecordsByDomain<T> | undefined;
+    if (!index) {
+      index = new RecordsByDomain(records);
+      indexes.set(records, index);
+    }
+    return index;
+  }
+
+  private constructor(records: readonly T[]) {
     for (const record of records) {
       const normalised = normaliseHostname(record.domain);
       if (!normalised.ok || !normalised.value.registeredDomain) continue; // config validation reports these

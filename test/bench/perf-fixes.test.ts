@@ -3,7 +3,9 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normaliseHostname } from "../../rules/hostname";
+import { z } from "zod";
+import { parseConfig } from "../../rules/config";
+import { CLOUD_ASSIGNED_SUFFIXES, isCloudAssigned, normaliseHostname } from "../../rules/hostname";
 import { fromWireObject, lazyFromWireObject, memoised, readPath, Secret, Unknown, type ResourceView } from "../../rules/view";
 import { utcDay } from "../../rules/waivers";
 
@@ -140,5 +142,36 @@ describe("memoised", () => {
     memoised(bare, [KIND], () => derived++);
     memoised(bare, [KIND], () => derived++);
     expect(derived).toBe(2);
+  });
+});
+
+describe("parseConfig's cache", () => {
+  const schema = z.strictObject({ filings: z.array(z.string()).default([]) });
+
+  it("answers equal properties, however copied, with the same result", () => {
+    const first = parseConfig(schema, { filings: ["a.example.com"] });
+    expect(parseConfig(schema, JSON.parse(JSON.stringify({ filings: ["a.example.com"] })))).toBe(first);
+    expect(parseConfig(schema, { filings: ["b.example.com"] })).not.toBe(first);
+    expect(parseConfig(schema, { filings: ["b.example.com"] })).toEqual({ ok: true, config: { filings: ["b.example.com"] } });
+  });
+
+  it("tells an undefined field from a missing one, and a Date from its text", () => {
+    expect(parseConfig(schema, {}).ok).toBe(true);
+    expect(parseConfig(schema, { extra: undefined }).ok).toBe(schema.safeParse({ extra: undefined }).success);
+    const dated = z.strictObject({ day: z.string() });
+    expect(parseConfig(dated, { day: "2027-01-31T00:00:00.000Z" }).ok).toBe(true);
+    expect(parseConfig(dated, { day: new Date("2027-01-31T00:00:00Z") }).ok).toBe(false);
+  });
+});
+
+describe("isCloudAssigned", () => {
+  // The definition: the name is a listed suffix or ends in "." + one.
+  const byDefinition = (name: string) => CLOUD_ASSIGNED_SUFFIXES.some((suffix) => name === suffix || name.endsWith(`.${suffix}`));
+
+  it("matches a listed suffix and every name below it, and nothing that merely ends alike", () => {
+    const names = CLOUD_ASSIGNED_SUFFIXES.flatMap((suffix) => [suffix, `a.b.${suffix}`, `x${suffix}`, suffix.slice(1), `${suffix}.cn`]);
+    for (const name of [...names, "example.com", "com", ""]) expect(isCloudAssigned(name), name).toBe(byDefinition(name));
+    expect(isCloudAssigned("bucket.oss-cn-hangzhou.aliyuncs.com")).toBe(true);
+    expect(isCloudAssigned("notaliyuncs.com")).toBe(false);
   });
 });
