@@ -88,6 +88,9 @@ export const UNKNOWN_SENTINELS: Readonly<Record<string, string>> = {
   "dd056dcd-154b-4c76-9bd3-c8f88648b5ff": "object",
 };
 
+const SENTINEL_LENGTH = 36;
+if (Object.keys(UNKNOWN_SENTINELS).some((sentinel) => sentinel.length !== SENTINEL_LENGTH)) throw new Error("an unknown sentinel is not a UUID");
+
 /** Deeper values are not read: a hostile request must not exhaust the stack. */
 const MAX_DEPTH = 64;
 
@@ -99,7 +102,8 @@ export function fromWireValue(value: unknown, depth = 0): ViewValue {
   if (value === null || value === undefined) return null;
   switch (typeof value) {
     case "string":
-      return Object.prototype.hasOwnProperty.call(UNKNOWN_SENTINELS, value)
+      // Every sentinel is a 36-character UUID: most strings are told apart by their length.
+      return value.length === SENTINEL_LENGTH && Object.prototype.hasOwnProperty.call(UNKNOWN_SENTINELS, value)
         ? new Unknown(UNKNOWN_SENTINELS[value])
         : value;
     case "boolean":
