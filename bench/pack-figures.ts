@@ -22,6 +22,11 @@ export interface PackSizes {
   fewRecords: number;
   /** Calls of the records-scaling stream that may prepare config, timed apart from the rest. */
   coldCalls: number;
+  /**
+   * Fresh pack pairs the Analyze and AnalyzeStack figures are measured on; each figure is the
+   * pair with the median ratio. A ratio moves more between processes than within one.
+   */
+  pairs: number;
 }
 
 const PACK_DIRS: Pair<string> = { real: REPO_ROOT, baseline: BASELINE_PACK_DIR };
@@ -75,6 +80,10 @@ export class PackBench {
   }
 
   async analyze(): Promise<Figure[]> {
+    return medianOverPairs(this.sizes.pairs, () => this.analyzeOnePair());
+  }
+
+  private async analyzeOnePair(): Promise<Figure[]> {
     const { resources, inFlight, chunks } = this.sizes;
     this.log(`Analyze: ${count(resources)} resources, sequential and ${inFlight} in flight`);
     const configure = this.configureRequest(streamRecords());
@@ -160,6 +169,10 @@ export class PackBench {
 
   /** AnalyzeStack timings, then the peak RSS each pack reached. */
   async stack(): Promise<Figure[]> {
+    return medianOverPairs(this.sizes.pairs, () => this.stackOnePair());
+  }
+
+  private async stackOnePair(): Promise<Figure[]> {
     const { resources, stackRuns } = this.sizes;
     this.log(`AnalyzeStack: ${count(resources)} resources, ${stackRuns} calls on each pack`);
     const configure = this.configureRequest(streamRecords());
@@ -193,6 +206,26 @@ export class PackBench {
       await pair.close();
     }
   }
+}
+
+/**
+ * Measures on `pairs` fresh pack pairs, one after the other, and keeps for each figure the pair
+ * whose ratio is the median (the lower one of two); the other pairs' ratios stay in its detail.
+ */
+async function medianOverPairs(pairs: number, measure: () => Promise<Figure[]>): Promise<Figure[]> {
+  const runs: Figure[][] = [];
+  for (let i = 0; i < Math.max(1, pairs); i++) runs.push(await measure());
+  if (runs.length === 1) return runs[0];
+  const ratio = (figure: Figure) => (figure.baseline > 0 ? figure.value / figure.baseline : Number.POSITIVE_INFINITY);
+  return runs[0].map((first) => {
+    const same = runs.map((run) => run.find((figure) => figure.key === first.key) ?? first);
+    const median = [...same].sort((a, b) => ratio(a) - ratio(b))[Math.floor((same.length - 1) / 2)];
+    return {
+      ...median,
+      label: `${median.label}, median of ${runs.length} pack pairs`,
+      detail: { ...median.detail, pairRatios: same.map(ratio) },
+    };
+  });
 }
 
 /** CPU time of the pack process, for information: steadier than wall time on a busy machine. */

@@ -28,6 +28,7 @@ export const FULL_SIZES: BenchSizes = {
   records: 100_000,
   fewRecords: 10,
   coldCalls: 1_000,
+  pairs: 3,
   cliRuns: 3,
 };
 

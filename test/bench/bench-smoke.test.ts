@@ -13,6 +13,7 @@ const TINY: BenchSizes = {
   records: 200,
   fewRecords: 10,
   coldCalls: 10,
+  pairs: 2,
   cliRuns: 1,
 };
 
@@ -63,6 +64,9 @@ describe("npm run bench, on tiny inputs", () => {
     const diagnostics = sequential.detail as { real: { diagnostics: number }; baseline: { diagnostics: number } };
     expect(diagnostics.real.diagnostics).toBeGreaterThan(0);
     expect(diagnostics.baseline.diagnostics).toBe(0);
+    // Measured on each pack pair, kept from the median one.
+    expect((sequential.detail as { pairRatios: number[] }).pairRatios).toHaveLength(2);
+    expect(sequential.label).toContain("median of 2 pack pairs");
     // Calls in flight together get the same verdicts as one at a time.
     const concurrent = results.figures.find((figure) => figure.key === "analyze-concurrent")!;
     expect((concurrent.detail as { real: { diagnostics: number } }).real.diagnostics).toBe(diagnostics.real.diagnostics);
