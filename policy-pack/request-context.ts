@@ -83,20 +83,101 @@ const SECRET_SIGNATURE = Buffer.from("1b47061264138c4ac30d75fd1eb44270", "utf8")
 // Marked on the request object itself: a WeakSet entry per request costs far more at every GC.
 const SECRET_FREE = Symbol("icpguard: request bytes hold no secret");
 
-/** The service definition with Analyze's request decoder noting requests that hold no secret. */
+/**
+ * The service definition with request decoders that mark what holds no secret: a whole Analyze
+ * request, or each resource of an AnalyzeStack request.
+ */
 function withSecretScan(service: unknown): unknown {
   const methods = service as Record<string, { requestDeserialize?: (bytes: Buffer) => unknown } | undefined> | null;
-  const analyze = methods?.analyze;
-  const decode = analyze?.requestDeserialize;
-  if (!methods || !analyze || typeof decode !== "function") return service;
-  const requestDeserialize = (bytes: Buffer) => {
-    const request = decode(bytes);
-    if (Buffer.isBuffer(bytes) && typeof request === "object" && request !== null && bytes.indexOf(SECRET_SIGNATURE) < 0) {
-      (request as Record<symbol, unknown>)[SECRET_FREE] = true;
+  if (!methods) return service;
+  const scanned = { ...methods };
+  const analyze = methods.analyze;
+  const decodeAnalyze = analyze?.requestDeserialize;
+  if (analyze && typeof decodeAnalyze === "function") {
+    const requestDeserialize = (bytes: Buffer) => {
+      const request = decodeAnalyze(bytes);
+      if (Buffer.isBuffer(bytes) && bytes.indexOf(SECRET_SIGNATURE) < 0) markSecretFree(request);
+      return request;
+    };
+    scanned.analyze = { ...analyze, requestDeserialize };
+  }
+  const analyzeStack = methods.analyzeStack;
+  const decodeStack = analyzeStack?.requestDeserialize;
+  if (analyzeStack && typeof decodeStack === "function") {
+    const requestDeserialize = (bytes: Buffer) => {
+      const request = decodeStack(bytes);
+      if (Buffer.isBuffer(bytes)) markSecretFreeResources(bytes, request);
+      return request;
+    };
+    scanned.analyzeStack = { ...analyzeStack, requestDeserialize };
+  }
+  return scanned;
+}
+
+function markSecretFree(message: unknown): void {
+  if (typeof message === "object" && message !== null) (message as Record<symbol, unknown>)[SECRET_FREE] = true;
+}
+
+/** True when the request's bytes for this message were seen and hold no secret. */
+export function isSecretFree(message: unknown): boolean {
+  return typeof message === "object" && message !== null && (message as Record<symbol, unknown>)[SECRET_FREE] === true;
+}
+
+/**
+ * Marks each resource of an AnalyzeStack request whose own bytes hold no secret. The bytes of
+ * `repeated AnalyzerResource resources = 1` are found by reading the message's framing; anything
+ * unexpected (another wire type, a count that differs from the decoded list) marks nothing.
+ */
+function markSecretFreeResources(bytes: Buffer, request: unknown): void {
+  const list = (request as Partial<WireStackRequest> | null)?.getResourcesList?.();
+  if (!Array.isArray(list)) return;
+  const ranges = resourceRanges(bytes);
+  if (!ranges || ranges.length !== list.length) return;
+  ranges.forEach(([start, end], i) => {
+    if (bytes.subarray(start, end).indexOf(SECRET_SIGNATURE) < 0) markSecretFree(list[i]);
+  });
+}
+
+/** Byte ranges of the top-level field 1 entries of a protobuf message, or undefined if it cannot be read. */
+export function resourceRanges(bytes: Buffer): [number, number][] | undefined {
+  const ranges: [number, number][] = [];
+  let position = 0;
+  const varint = (): number | undefined => {
+    let value = 0;
+    for (let shift = 0; shift < 49; shift += 7) {
+      if (position >= bytes.length) return undefined;
+      const byte = bytes[position++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
     }
-    return request;
+    return undefined;
   };
-  return { ...methods, analyze: { ...analyze, requestDeserialize } };
+  while (position < bytes.length) {
+    const tag = varint();
+    if (tag === undefined) return undefined;
+    const field = Math.floor(tag / 8);
+    switch (tag % 8) {
+      case 0:
+        if (varint() === undefined) return undefined;
+        break;
+      case 1:
+        position += 8;
+        break;
+      case 5:
+        position += 4;
+        break;
+      case 2: {
+        const length = varint();
+        if (length === undefined || position + length > bytes.length) return undefined;
+        if (field === 1) ranges.push([position, position + length]);
+        position += length;
+        break;
+      }
+      default:
+        return undefined;
+    }
+  }
+  return position === bytes.length ? ranges : undefined;
 }
 
 function wrapAnalyzer(implementation: Record<string, Handler>): Record<string, Handler> {
@@ -146,7 +227,7 @@ function whileInProgress<T>(request: unknown, run: (done: () => void) => T): T {
   let finish = () => {};
   if (isResourceRequest(request)) {
     const urn = request.getUrn();
-    const call: AnalyzeCall = { request, secretFree: (request as unknown as Record<symbol, unknown>)[SECRET_FREE] === true };
+    const call: AnalyzeCall = { request, secretFree: isSecretFree(request) };
     const others = analyzeCalls.get(urn);
     analyzeCalls.set(urn, others === undefined ? call : [...(Array.isArray(others) ? others : [others]), call]);
     finish = () => {

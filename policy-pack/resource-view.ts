@@ -2,7 +2,7 @@
 
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { fromWireObject, lazyFromWireObject, type ProviderView, type ResourceView, type ViewObject } from "../rules/view";
-import { currentAnalyzeCall, currentStackRequest, type WireProvider, type WireResource, type WireStackRequest, type WireStruct } from "./request-context";
+import { currentAnalyzeCall, currentStackRequest, isSecretFree, type WireProvider, type WireResource, type WireStackRequest, type WireStruct } from "./request-context";
 
 // @pulumi/policy's proxy hands back its target for this key (proxy.ts getSpecialProxyTarget).
 const PROXY_TARGET_KEY = "__getSpecialProxyTarget";
@@ -208,12 +208,17 @@ class StackResourceView extends LazyView {
     return this.resource.parent?.urn;
   }
 
+  /** The raw request is needed only for a resource whose bytes hold a secret. */
+  private get readsWire(): boolean {
+    return this.wire !== undefined && !isSecretFree(this.wire);
+  }
+
   protected readProps(): ViewObject {
-    return this.wire ? propsFromStruct(this.wire.getProperties()) : propsFromPolicyProps(this.resource.props);
+    return this.wire && this.readsWire ? propsFromStruct(this.wire.getProperties()) : propsFromPolicyProps(this.resource.props);
   }
 
   protected readProvider(): ProviderView | undefined {
-    const wireProvider = this.wire?.getProvider();
+    const wireProvider = this.readsWire ? this.wire?.getProvider() : undefined;
     if (wireProvider) return viewFromWireProvider(wireProvider);
     const provider = this.resource.provider;
     return provider ? { type: provider.type, name: provider.name, urn: provider.urn, props: propsFromPolicyProps(provider.props) } : undefined;
