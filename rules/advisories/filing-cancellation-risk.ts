@@ -4,13 +4,13 @@
 
 import { catalogueEntryFor } from "../catalogue";
 import type { Finding } from "../findings";
-import type { Environment, MainlandReason } from "../location";
+import { resolveLocation, type Environment, type MainlandReason } from "../location";
 import type { PolicyMetadata } from "../policy-metadata";
 import { servedHostnames } from "../served-hostnames";
 import type { ResourceView } from "../view";
 import { FilingCancellationRiskConfigSchema, type AdvisoryFilingRecord, type FilingCancellationRiskConfig } from "./config";
 import { ADVISORY_DOCS, advisoryDefinition, findingAtPolicyLevel } from "./definition";
-import { customDomains, locationOf, RecordsByDomain } from "./served";
+import { customDomains, RecordsByDomain } from "./served";
 
 export const FILING_CANCELLATION_RISK_METADATA: PolicyMetadata = {
   name: "icp-filing-cancellation-risk",
@@ -43,13 +43,15 @@ export function evaluateFilingCancellationRisk(
   // domain in the mainland: say nothing until it is known.
   let hiddenMainland = false;
   for (const view of views) {
-    const located = locationOf(view, env);
-    if (!located) continue;
-    const { entry, location } = located;
-    if (location.status !== "outside" && servedHostnames(entry, view).some((served) => served.status === "unknown")) {
-      hiddenMainland = true;
-    }
-    for (const domain of customDomains(entry, view)) {
+    const entry = catalogueEntryFor(view.type);
+    if (!entry) continue;
+    // Where a resource serves matters only for a filed domain, or for a name not known yet.
+    const filed = customDomains(entry, view).filter((domain) => filings.approved(domain.registeredDomain));
+    const hidesName = servedHostnames(entry, view).some((served) => served.status === "unknown");
+    if (filed.length === 0 && !hidesName) continue;
+    const location = resolveLocation(entry, view, env);
+    if (location.status !== "outside" && hidesName) hiddenMainland = true;
+    for (const domain of filed) {
       const record = filings.approved(domain.registeredDomain);
       if (!record) continue;
       const slot = byDomain.get(domain.registeredDomain) ?? { record, mainland: false, unknown: false, outside: [], outsideUrns: new Set<string>() };

@@ -3,7 +3,7 @@
 
 import { catalogueEntryFor, type CatalogueEntry } from "../catalogue";
 import { normaliseHostname } from "../hostname";
-import { resolveLocation, type Environment, type Location, type MainlandReason } from "../location";
+import { resolveLocation, type Environment, type MainlandReason } from "../location";
 import { servedHostnames } from "../served-hostnames";
 import { memoised, type ResourceView } from "../view";
 
@@ -58,12 +58,6 @@ function readCustomDomains(entry: CatalogueEntry, view: ResourceView): ServedDom
     byDomain.set(key, { hostname: verdict.hostname, registeredDomain: verdict.registeredDomain, secret: served.secret, path: served.path });
   }
   return [...byDomain.values()];
-}
-
-/** Where a catalogued resource serves from, for policies that need the outside case too. */
-export function locationOf(view: ResourceView, env: Environment): { entry: CatalogueEntry; location: Location } | undefined {
-  const entry = catalogueEntryFor(view.type);
-  return entry ? { entry, location: resolveLocation(entry, view, env) } : undefined;
 }
 
 // Keyed by a parsed config's list of records, which lives as long as the policies that use it.
