@@ -95,8 +95,7 @@ class PolicyArgsView extends LazyView {
   }
 
   protected readProvider(): ProviderView | undefined {
-    const provider = this.args.provider;
-    return provider ? { type: provider.type, name: provider.name, urn: provider.urn, props: propsFromPolicyProps(provider.props) } : undefined;
+    return viewFromPolicyProvider(this.args.provider);
   }
 }
 
@@ -122,6 +121,11 @@ function viewFromPolicyArgs(args: ResourceValidationArgs): ResourceView {
 
 export function viewFromWireResource(resource: WireResource): ResourceView {
   return new WireResourceView(resource);
+}
+
+/** The provider @pulumi/policy hands a policy (secrets already unwrapped). */
+function viewFromPolicyProvider(provider: ResourceValidationArgs["provider"]): ProviderView | undefined {
+  return provider ? { type: provider.type, name: provider.name, urn: provider.urn, props: propsFromPolicyProps(provider.props) } : undefined;
 }
 
 function viewFromWireProvider(provider: WireProvider): ProviderView {
@@ -219,8 +223,6 @@ class StackResourceView extends LazyView {
 
   protected readProvider(): ProviderView | undefined {
     const wireProvider = this.readsWire ? this.wire?.getProvider() : undefined;
-    if (wireProvider) return viewFromWireProvider(wireProvider);
-    const provider = this.resource.provider;
-    return provider ? { type: provider.type, name: provider.name, urn: provider.urn, props: propsFromPolicyProps(provider.props) } : undefined;
+    return wireProvider ? viewFromWireProvider(wireProvider) : viewFromPolicyProvider(this.resource.provider);
   }
 }

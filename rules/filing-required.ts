@@ -8,7 +8,7 @@ import type { Finding, FindingDetail, FindingLevel, ResourceRef } from "./findin
 import { resolveLocation, type Environment, type Location } from "./location";
 import { servedHostnames } from "./served-hostnames";
 import type { ResourceView } from "./view";
-import type { PolicyDefinition } from "./policy-definition";
+import type { PolicyDefinition, PreparedOrProblems, PreparedPolicy } from "./policy-definition";
 import { FILING_REQUIRED_METADATA } from "./policy-metadata";
 import { STACK_FILING_REQUIRED } from "./cross-resource/metadata";
 import { WaiverSet } from "./waivers";
@@ -157,22 +157,30 @@ export const filingRequiredDefinition: PolicyDefinition = {
   configSchema: FilingRequiredConfigSchema,
   appliesTo,
   prepare(properties, today) {
-    const prepared = prepareFilingRecords(properties, today);
-    if (!prepared.ok) return prepared;
-    const { registry, waivers, language } = prepared;
-    return {
-      ok: true,
-      policy: { language, evaluateResource: (view, options) => evaluateFilingRequired(view, { registry, waivers, ...options }) },
-    };
+    return prepareFilingPolicy(properties, today, (records) => ({
+      evaluateResource: (view, options) => evaluateFilingRequired(view, { ...records, ...options }),
+    }));
   },
 };
 
-export type PreparedFilingRecords =
+/** A filing policy (resource or stack) from its config: the records, then what evaluates with them. */
+export function prepareFilingPolicy(
+  properties: unknown,
+  today: string,
+  evaluator: (records: Pick<FilingRuleContext, "registry" | "waivers">) => Omit<PreparedPolicy, "language">,
+): PreparedOrProblems {
+  const prepared = prepareFilingRecords(properties, today);
+  if (!prepared.ok) return prepared;
+  const { registry, waivers, language } = prepared;
+  return { ok: true, policy: { language, ...evaluator({ registry, waivers }) } };
+}
+
+type PreparedFilingRecords =
   | { ok: true; language: Language; registry: FilingRegistry; waivers: WaiverSet }
   | { ok: false; language: Language; problems: string[] };
 
 /** Validates a filing policy's config and indexes its records; shared by the resource and stack policies. */
-export function prepareFilingRecords(properties: unknown, today: string): PreparedFilingRecords {
+function prepareFilingRecords(properties: unknown, today: string): PreparedFilingRecords {
   const parsed = parseConfig(FilingRequiredConfigSchema, properties);
   if (!parsed.ok) return { ok: false, language: languageOf(properties), problems: parsed.problems };
   return {

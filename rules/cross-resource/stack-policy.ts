@@ -18,7 +18,7 @@
 import type { CatalogueEntry } from "../catalogue";
 import { catalogueEntryFor, CATALOGUE, needsStack } from "../catalogue";
 import { FilingRequiredConfigSchema } from "../config";
-import { findingsForLocation, prepareFilingRecords, type FilingRuleContext } from "../filing-required";
+import { findingsForLocation, prepareFilingPolicy, type FilingRuleContext } from "../filing-required";
 import type { Finding } from "../findings";
 import { resolveLocation, type Location } from "../location";
 import type { PolicyDefinition } from "../policy-definition";
@@ -73,12 +73,8 @@ export const stackFilingRequiredDefinition: PolicyDefinition = {
   configSchema: FilingRequiredConfigSchema,
   appliesTo: appliesToStack,
   prepare(properties, today) {
-    const prepared = prepareFilingRecords(properties, today);
-    if (!prepared.ok) return prepared;
-    const { registry, waivers, language } = prepared;
-    return {
-      ok: true,
-      policy: { language, evaluateStack: (views, options) => evaluateStackFilingRequired(views, { registry, waivers, ...options }) },
-    };
+    return prepareFilingPolicy(properties, today, (records) => ({
+      evaluateStack: (views, options) => evaluateStackFilingRequired(views, { ...records, ...options }),
+    }));
   },
 };

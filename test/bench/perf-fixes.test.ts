@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseConfig } from "../../rules/config";
 import { CLOUD_ASSIGNED_SUFFIXES, isCloudAssigned, normaliseHostname } from "../../rules/hostname";
-import { fromWireObject, lazyFromWireObject, memoised, readPath, Secret, Unknown, type ResourceView } from "../../rules/view";
+import { fromWireObject, lazyFromWireObject, memoised, readPath, Secret, SENTINEL_LENGTH, Unknown, UNKNOWN_SENTINELS, type ResourceView } from "../../rules/view";
 import { utcDay } from "../../rules/waivers";
 
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -64,6 +64,10 @@ describe("lazyFromWireObject", () => {
     expect(view.scope).toBe(view.scope);
     expect(reads).toEqual(["domainName", "scope"]);
     expect(Object.prototype.hasOwnProperty.call(view, "sources")).toBe(true);
+  });
+
+  it("relies on every unknown sentinel having the length fromWireValue checks first", () => {
+    for (const sentinel of Object.keys(UNKNOWN_SENTINELS)) expect(sentinel).toHaveLength(SENTINEL_LENGTH);
   });
 
   it("asks for the keys only when first read", () => {
