@@ -1,7 +1,7 @@
 // Builds the rules' resource view from what @pulumi/policy hands a policy.
 
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
-import { fromWireObject, lazyFromWireObject, type ProviderView, type ResourceView, type ViewObject } from "../rules/view";
+import { fromWireObject, lazyFromWireObject, ViewMemo, type ProviderView, type ResourceView, type ViewObject } from "../rules/view";
 import { currentAnalyzeCall, currentStackRequest, isSecretFree, type WireProvider, type WireResource, type WireStackRequest, type WireStruct } from "./request-context";
 
 // @pulumi/policy's proxy hands back its target for this key (proxy.ts getSpecialProxyTarget).
@@ -59,7 +59,7 @@ export function viewFromValidationArgs(args: ResourceValidationArgs): ResourceVi
 abstract class LazyView implements ResourceView {
   private propsValue: ViewObject | undefined;
   private providerValue: ProviderView | null | undefined;
-  private memoValue: Map<object, unknown> | undefined;
+  private memoValue: ViewMemo | undefined;
 
   constructor(
     readonly urn: string,
@@ -67,8 +67,8 @@ abstract class LazyView implements ResourceView {
     readonly type: string,
   ) {}
 
-  get memo(): Map<object, unknown> {
-    return (this.memoValue ??= new Map());
+  get memo(): ViewMemo {
+    return (this.memoValue ??= new ViewMemo());
   }
 
   get props(): ViewObject {

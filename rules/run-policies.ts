@@ -6,7 +6,7 @@ import type { Finding } from "./findings";
 import { renderFinding } from "./messages";
 import { POLICIES } from "./policies";
 import { invalidConfigFinding, type EvaluationOptions, type PolicyDefinition, type PreparedOrProblems } from "./policy-definition";
-import type { ResourceView } from "./view";
+import { ViewMemo, type ResourceView } from "./view";
 
 export const ENFORCEMENT_LEVELS = ["advisory", "mandatory", "remediate", "disabled"] as const;
 export type EnforcementLevel = (typeof ENFORCEMENT_LEVELS)[number];
@@ -67,7 +67,7 @@ export function runPolicies(
 ): Verdict[] {
   const evaluation: EvaluationOptions = { dryRun: options.dryRun, env: options.env };
   // Every policy reads the same views: what one derives from a view (hostnames, location) serves all.
-  const shared = views.map((view) => (view.memo ? view : { ...view, memo: new Map<object, unknown>() }));
+  const shared = views.map((view) => (view.memo ? view : { ...view, memo: new ViewMemo() }));
   const verdicts: Verdict[] = [];
   for (const definition of policies) {
     const settings = Object.prototype.hasOwnProperty.call(policyConfig, definition.metadata.name)

@@ -46,29 +46,41 @@ export interface ResourceView {
    * view never changes. Without one they are derived on every request. A WeakMap keyed by view
    * did the same at a far higher price: V8 pays for weak entries of short-lived keys at every GC.
    */
-  memo?: Map<object, unknown>;
+  memo?: ViewMemo;
 }
+
+/**
+ * A view's derived values, by a key path of up to three objects. A view holds a handful, so a flat
+ * list searched in order costs less than nested Maps: one array per view instead of a Map per level.
+ */
+export class ViewMemo {
+  // Four slots per value: up to three keys (NO_KEY pads a shorter path), then the value.
+  private readonly slots: unknown[] = [];
+
+  derive<T>(keys: readonly [object, ...object[]], compute: () => T): T {
+    if (keys.length > 3) throw new RangeError("a memo key path has at most three keys");
+    const a = keys[0];
+    const b = keys.length > 1 ? keys[1] : NO_KEY;
+    const c = keys.length > 2 ? keys[2] : NO_KEY;
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i += 4) {
+      if (slots[i] === a && slots[i + 1] === b && slots[i + 2] === c) return slots[i + 3] as T;
+    }
+    const value = compute();
+    slots.push(a, b, c, value);
+    return value;
+  }
+}
+
+const NO_KEY = {};
 
 /**
  * What `derive()` gives, computed once per view that carries a memo. `keys` name the value: the
  * kind of value first, then what else it depends on (a catalogue entry, an environment).
  */
 export function memoised<T>(view: ResourceView, keys: readonly [object, ...object[]], derive: () => T): T {
-  let level = view.memo;
-  if (!level) return derive();
-  for (let i = 0; i < keys.length - 1; i++) {
-    let next = level.get(keys[i]) as Map<object, unknown> | undefined;
-    if (!next) {
-      next = new Map();
-      level.set(keys[i], next);
-    }
-    level = next;
-  }
-  const last = keys[keys.length - 1];
-  if (level.has(last)) return level.get(last) as T;
-  const value = derive();
-  level.set(last, value);
-  return value;
+  const memo = view.memo;
+  return memo ? memo.derive(keys, derive) : derive();
 }
 
 // Wire signatures of the Pulumi property format (sdk/nodejs/runtime/rpc.ts).

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseConfig } from "../../rules/config";
 import { CLOUD_ASSIGNED_SUFFIXES, isCloudAssigned, normaliseHostname } from "../../rules/hostname";
-import { fromWireObject, lazyFromWireObject, memoised, readPath, Secret, SENTINEL_LENGTH, Unknown, UNKNOWN_SENTINELS, type ResourceView } from "../../rules/view";
+import { fromWireObject, lazyFromWireObject, memoised, readPath, Secret, SENTINEL_LENGTH, Unknown, UNKNOWN_SENTINELS, ViewMemo, type ResourceView } from "../../rules/view";
 import { utcDay } from "../../rules/waivers";
 
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -127,7 +127,7 @@ describe("memoised", () => {
   const entry = {};
 
   it("derives once per key path on a view that carries a memo, undefined included", () => {
-    const view: ResourceView = { ...bare, memo: new Map() };
+    const view: ResourceView = { ...bare, memo: new ViewMemo() };
     let derived = 0;
     const derive = () => {
       derived++;
@@ -139,6 +139,18 @@ describe("memoised", () => {
     memoised(view, [OTHER, entry], derive);
     memoised(view, [KIND, {}], derive);
     expect(derived).toBe(3);
+  });
+
+  it("tells key paths of different lengths apart, and keeps what a nested derive stored", () => {
+    const view: ResourceView = { ...bare, memo: new ViewMemo() };
+    const env = {};
+    expect(memoised(view, [KIND], () => "one")).toBe("one");
+    expect(memoised(view, [KIND, entry], () => memoised(view, [OTHER, entry, env], () => "inner") + "+outer")).toBe("inner+outer");
+    expect(memoised(view, [KIND, entry, env], () => "three")).toBe("three");
+    expect(memoised(view, [KIND], () => "again")).toBe("one");
+    expect(memoised(view, [KIND, entry], () => "again")).toBe("inner+outer");
+    expect(memoised(view, [OTHER, entry, env], () => "again")).toBe("inner");
+    expect(() => memoised(view, [KIND, entry, env, {}], () => 0)).toThrow(RangeError);
   });
 
   it("derives every time on a view without a memo", () => {
