@@ -114,6 +114,10 @@ export class AppIndex {
     return this.byName.get(value) ?? this.byIdentifier.get(value)?.[0];
   }
 
+  get hasBackends(): boolean {
+    return this.byBackend.size > 0;
+  }
+
   withBackend(hostname: string): readonly AppRecord[] {
     return this.byBackend.get(hostname) ?? [];
   }
@@ -132,27 +136,35 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 /** The apps a resource's `icp:app` tag names, from a tag map or a list of key/value pairs. */
 export function taggedAppNames(view: ResourceView): { tag: string; value: string; secret: boolean }[] {
   const found: { tag: string; value: string; secret: boolean }[] = [];
-  const consider = (rawKey: ViewValue | undefined, rawValue: ViewValue | undefined) => {
-    const key = known(rawKey);
+  const consider = (key: string, keySecret: boolean, rawValue: ViewValue | undefined) => {
+    if (!isAppTag(key)) return;
     const value = known(rawValue);
-    if (typeof key?.value !== "string" || key.value.trim().toLowerCase() !== APP_TAG || typeof value?.value !== "string") return;
+    if (typeof value?.value !== "string") return;
     for (const part of value.value.split(",")) {
       const name = part.trim();
-      if (name !== "") found.push({ tag: key.value.trim(), value: name, secret: key.secret || value.secret });
+      if (name !== "") found.push({ tag: key.trim(), value: name, secret: keySecret || value.secret });
     }
   };
   const tags = known(view.props.tags);
   if (!tags) return found;
   if (isViewObject(tags.value)) {
-    for (const [key, value] of Object.entries(tags.value)) consider(key, value);
+    // Keys first: most resources carry no app tag, and their tag values need not be read.
+    const map = tags.value;
+    for (const key of Object.keys(map)) if (isAppTag(key)) consider(key, false, map[key]);
   } else if (Array.isArray(tags.value)) {
     for (const element of tags.value) {
       const pair = known(element);
       if (!pair || !isViewObject(pair.value)) continue;
-      consider(pair.value.key ?? pair.value.tagKey, pair.value.value ?? pair.value.tagValue);
+      const key = known(pair.value.key ?? pair.value.tagKey);
+      if (typeof key?.value === "string") consider(key.value, key.secret, pair.value.value ?? pair.value.tagValue);
     }
   }
   return found;
+}
+
+function isAppTag(key: string): boolean {
+  // Cheap length check first: the trimmed, lower-cased key must be exactly APP_TAG.
+  return key.length >= APP_TAG.length && key.trim().toLowerCase() === APP_TAG;
 }
 
 /** A value with its secret wrappers removed; undefined when it is unknown (preview) or absent. */
@@ -191,7 +203,9 @@ export function evaluateAppFiling(view: ResourceView, apps: AppIndex, env: Envir
   const linked: { app: AppRecord; link: AppLink }[] = [];
   const undeclared: Exclude<AppLink, { by: "backend-hostname" }>[] = [];
 
-  for (const served of servedHostnames(placement, view)) {
+  // Served hostnames link a resource only to declared backends, or as a mini-program live domain.
+  const hostnamesCanLink = apps.hasBackends || view.type === CSS_DOMAIN;
+  for (const served of hostnamesCanLink ? servedHostnames(placement, view) : []) {
     if (served.status !== "read") continue;
     const hostname = served.verdict.hostname;
     const matches = apps.withBackend(hostname);

@@ -121,6 +121,18 @@ describe("icp-app-filing: backends by tag", () => {
     expect(taggedAppNames(viewOf(vm))).toEqual([{ tag: "icp:app", value: "Shop", secret: false }]);
   });
 
+  it("reads a tag key with any case and surrounding spaces, and a secret value as secret, with or without declared backends", () => {
+    const noBackends = [{ ...SHOP_APP, backends: [] }];
+    expect(kinds(run(aliEcs("vm", "cn-hangzhou", { " ICP:APP ": "Shop", team: "web" }), noBackends))).toEqual(["app-unfiled:Shop:no-number"]);
+    const vm = aliEcs("vm", "cn-hangzhou");
+    vm.properties.tags = [{ key: secret("icp:app"), value: "Shop" }, { tagKey: "icp:app", tagValue: secret("Shop mini") }];
+    expect(taggedAppNames(viewOf(vm))).toEqual([
+      { tag: "icp:app", value: "Shop", secret: true },
+      { tag: "icp:app", value: "Shop mini", secret: true },
+    ]);
+    expect(run(aliEcs("vm", "cn-hangzhou", { "icp:apps": "Shop", icp: "Shop" }), noBackends)).toEqual([]);
+  });
+
   it("flags a tag naming an app missing from the config", () => {
     const [finding] = run(aliEcs("vm", "cn-hangzhou", { "icp:app": "Unknown app" }));
     expect(finding).toMatchObject({ kind: "app-undeclared", link: { by: "tag", tag: "icp:app", value: "Unknown app" } });
