@@ -3,7 +3,7 @@
 import type { ReportViolation, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { policyConfigSchema } from "../rules/config";
 import type { EvaluationOptions, PolicyDefinition, PreparedOrProblems } from "../rules/policy-definition";
-import { evaluateDefinition } from "../rules/run-policies";
+import { evaluateDefinition, evaluateResourceView } from "../rules/run-policies";
 import { utcDay } from "../rules/waivers";
 import { failClosed, reportFindings } from "./report";
 import { currentConfigGeneration, isDryRun } from "./request-context";
@@ -64,7 +64,7 @@ export function toPulumiPolicy(definition: PolicyDefinition): ResourceValidation
         if (!definition.appliesTo(args.type)) return;
         failClosed(reportViolation, meta.name, args, () => {
           const rule = prepared(() => args.getConfig<Record<string, unknown>>());
-          const findings = evaluateDefinition(definition, rule, [viewFromValidationArgs(args)], evaluationOptions());
+          const findings = evaluateResourceView(definition, rule, viewFromValidationArgs(args), evaluationOptions());
           reportFindings(reportViolation, findings, rule.ok ? rule.policy.language : rule.language);
         });
       },

@@ -4,6 +4,7 @@ import type { ReportViolation } from "@pulumi/policy";
 import type { Language } from "../rules/config";
 import type { Finding } from "../rules/findings";
 import { renderFinding } from "../rules/messages";
+import { internalErrorFinding } from "../rules/run-policies";
 
 // At run time @pulumi/policy also accepts an object, whose enforcementLevel overrides the
 // policy's (server.ts makeReportViolationFun); its type declarations only show the string form.
@@ -36,14 +37,6 @@ export function failClosed(
   try {
     body();
   } catch (error) {
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    const finding: Finding = {
-      policy,
-      level: "blocking",
-      resource: { urn: resource.urn, name: resource.name, type: resource.type },
-      kind: "internal-error",
-      detail: detail.slice(0, 300),
-    };
-    reportFindings(reportViolation, [finding], "en");
+    reportFindings(reportViolation, [internalErrorFinding(policy, resource, error)], "en");
   }
 }

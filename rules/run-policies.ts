@@ -102,12 +102,7 @@ export function evaluateDefinition(
   if (definition.kind === "resource") {
     const findings: Finding[] = [];
     for (const view of views) {
-      if (!definition.appliesTo(view.type)) continue;
-      if (!rule.ok) {
-        findings.push(invalidConfigFinding(name, view, rule.problems));
-        continue;
-      }
-      findings.push(...failClosed(name, view, () => rule.policy.evaluateResource?.(view, options) ?? []));
+      if (definition.appliesTo(view.type)) findings.push(...evaluateResourceView(definition, rule, view, options));
     }
     return findings;
   }
@@ -118,20 +113,40 @@ export function evaluateDefinition(
   return failClosed(name, { urn: "", name: "", type: "" }, () => rule.policy.evaluateStack?.(views, options) ?? []);
 }
 
+/** A resource policy's findings for one view it applies to (the pack evaluates one view per call). */
+export function evaluateResourceView(
+  definition: PolicyDefinition,
+  rule: PreparedOrProblems,
+  view: ResourceView,
+  options: EvaluationOptions,
+): Finding[] {
+  const name = definition.metadata.name;
+  if (!rule.ok) return [invalidConfigFinding(name, view, rule.problems)];
+  const evaluate = rule.policy.evaluateResource;
+  if (!evaluate) return [];
+  try {
+    return evaluate(view, options);
+  } catch (error) {
+    return [internalErrorFinding(name, view, error)];
+  }
+}
+
 /** An unexpected error blocks instead of passing silently, as in the pack. */
 function failClosed(policy: string, resource: Pick<ResourceView, "urn" | "name" | "type">, body: () => Finding[]): Finding[] {
   try {
     return body();
   } catch (error) {
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return [
-      {
-        policy,
-        level: "blocking",
-        resource: { urn: resource.urn, name: resource.name, type: resource.type },
-        kind: "internal-error",
-        detail: detail.slice(0, 300),
-      },
-    ];
+    return [internalErrorFinding(policy, resource, error)];
   }
+}
+
+export function internalErrorFinding(policy: string, resource: Pick<ResourceView, "urn" | "name" | "type">, error: unknown): Finding {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return {
+    policy,
+    level: "blocking",
+    resource: { urn: resource.urn, name: resource.name, type: resource.type },
+    kind: "internal-error",
+    detail: detail.slice(0, 300),
+  };
 }

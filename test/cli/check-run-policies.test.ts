@@ -114,6 +114,31 @@ describe("runPolicies", () => {
     expect(failed[0].message).toContain("TypeError: boom");
   });
 
+  it("fails a resource policy closed on each resource it throws for, naming that resource", () => {
+    const throwing: PolicyDefinition = {
+      metadata: { ...FILING_REQUIRED_METADATA, name: "icp-test-resource", defaultLevel: "advisory" },
+      kind: "resource",
+      configSchema: filingRequiredDefinition.configSchema,
+      appliesTo: (type) => type === CDN,
+      prepare: () => ({
+        ok: true,
+        policy: {
+          language: "en",
+          evaluateResource: (resource) => {
+            if (resource.name === "shop") return [];
+            throw new RangeError(`bad ${resource.name}`);
+          },
+        },
+      }),
+    };
+    const failed = runPolicies(VIEWS, {}, OPTIONS, [throwing]);
+    expect(failed.map((v) => [v.finding.kind, v.finding.resource.name, v.enforcementLevel])).toEqual([
+      ["internal-error", "promo", "advisory"],
+      ["internal-error", "api", "advisory"],
+    ]);
+    expect(failed[0].message).toContain("RangeError: bad promo");
+  });
+
   it("runs every policy of the pack by default", () => {
     const verdicts = runPolicies(VIEWS, {}, OPTIONS);
     expect(verdicts.some((v) => v.policy === "icp-filing-required")).toBe(true);
