@@ -33,8 +33,8 @@ export interface WireStackRequest {
 // in Node 20 using one makes every promise of the process pay for async hooks, which cost the pack
 // more per Analyze call than its policies (npm run bench). The engine analyses a resource in one
 // call at a time, so its URN tells which request a policy runs for. A URN in two calls at once,
-// or two stack calls at once, is ambiguous: no request then, and policies read args as they do
-// without the hook.
+// or two stack calls at once, is ambiguous: no request then, and policies read args, every value
+// as a secret unless no candidate request holds one.
 const analyzeCalls = new Map<string, AnalyzeCall | AnalyzeCall[]>();
 
 /** An Analyze call in progress: its request, and what its resource policies share while it lasts. */
@@ -51,7 +51,7 @@ let stackDryRun: boolean | undefined;
 let configGeneration: number | undefined;
 let installed = false;
 
-type Handler = (call: { request: unknown }, callback: unknown) => unknown;
+export type Handler = (call: { request: unknown }, callback: unknown) => unknown;
 
 /** Must run before `new PolicyPack(...)`. Safe to call twice. */
 export function installRequestCapture(): void {
@@ -66,15 +66,20 @@ export function installRequestCapture(): void {
     };
     const original = grpc.Server.prototype.addService;
     grpc.Server.prototype.addService = function (this: unknown, service: unknown, implementation: Record<string, Handler>) {
-      if (implementation && typeof implementation.analyze === "function") {
-        implementation = wrapAnalyzer(implementation);
-        service = withSecretScan(service);
-      }
+      if (implementation && typeof implementation.analyze === "function") ({ service, implementation } = hookAnalyzer(service, implementation));
       return original.call(this, service, implementation);
     };
   } catch {
     // Without the hook, policies fall back to args.props, where @pulumi/policy has already unwrapped secrets.
   }
+}
+
+/**
+ * The Analyzer service as the pack registers it: request decoders that mark what holds no secret,
+ * and handlers that record the calls in progress. Exported for tests.
+ */
+export function hookAnalyzer(service: unknown, implementation: Record<string, Handler>): { service: unknown; implementation: Record<string, Handler> } {
+  return { service: withSecretScan(service), implementation: wrapAnalyzer(implementation) };
 }
 
 // The wire bytes of a secret's signature value ("1b47…" in sdk/nodejs/runtime/rpc.ts). Protobuf
@@ -266,6 +271,20 @@ function finishing(callback: unknown, done: () => void): unknown {
 export function currentAnalyzeCall(urn: string): AnalyzeCall | undefined {
   const calls = analyzeCalls.get(urn);
   return Array.isArray(calls) ? undefined : calls;
+}
+
+/**
+ * Several Analyze calls for this URN are in progress and one of them may hold a secret: a policy
+ * cannot tell which request it runs for, so it must treat every value as secret.
+ */
+export function ambiguousCallMayHoldSecret(urn: string): boolean {
+  const calls = analyzeCalls.get(urn);
+  return Array.isArray(calls) && calls.some((call) => !call.secretFree);
+}
+
+/** Several AnalyzeStack calls are in progress: a policy cannot tell which request it runs for. */
+export function stackCallsAmbiguous(): boolean {
+  return stackCalls.size > 1;
 }
 
 /** The request of the AnalyzeStack call in progress, unless several are. */

@@ -1,8 +1,18 @@
 // Builds the rules' resource view from what @pulumi/policy hands a policy.
 
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
-import { fromWireObject, lazyFromWireObject, ViewMemo, type ProviderView, type ResourceView, type ViewObject } from "../rules/view";
-import { currentAnalyzeCall, currentStackRequest, isSecretFree, type WireProvider, type WireResource, type WireStackRequest, type WireStruct } from "./request-context";
+import { asWireSecret, fromWireObject, lazyFromWireObject, ViewMemo, type ProviderView, type ResourceView, type ViewObject } from "../rules/view";
+import {
+  ambiguousCallMayHoldSecret,
+  currentAnalyzeCall,
+  currentStackRequest,
+  isSecretFree,
+  stackCallsAmbiguous,
+  type WireProvider,
+  type WireResource,
+  type WireStackRequest,
+  type WireStruct,
+} from "./request-context";
 
 // @pulumi/policy's proxy hands back its target for this key (proxy.ts getSpecialProxyTarget).
 const PROXY_TARGET_KEY = "__getSpecialProxyTarget";
@@ -30,12 +40,15 @@ function propsFromStruct(struct: WireStruct | undefined): ViewObject {
   );
 }
 
-/** @pulumi/policy's deserialized props (behind its proxy), each converted when first read. */
-function propsFromPolicyProps(props: unknown): ViewObject {
+/**
+ * @pulumi/policy's deserialized props (behind its proxy), each converted when first read; with
+ * `allSecret`, every value reads as a secret (its secrets are unwrapped and no longer marked).
+ */
+function propsFromPolicyProps(props: unknown, allSecret: boolean): ViewObject {
   const target = proxyTarget(props);
   if (typeof target !== "object" || target === null || Array.isArray(target)) return fromWireObject(target);
   const record = target as Record<string, unknown>;
-  return lazyFromWireObject(() => Object.keys(record), (key) => record[key]);
+  return lazyFromWireObject(() => Object.keys(record), allSecret ? (key) => asWireSecret(record[key]) : (key) => record[key]);
 }
 
 /**
@@ -46,7 +59,7 @@ function propsFromPolicyProps(props: unknown): ViewObject {
  */
 export function viewFromValidationArgs(args: ResourceValidationArgs): ResourceView {
   const call = currentAnalyzeCall(args.urn);
-  if (!call) return viewFromPolicyArgs(args);
+  if (!call) return viewFromPolicyArgs(args, ambiguousCallMayHoldSecret(args.urn));
   call.view ??= call.secretFree ? viewFromPolicyArgs(args) : viewFromWireResource(call.request);
   return call.view;
 }
@@ -86,16 +99,20 @@ abstract class LazyView implements ResourceView {
 
 /** What @pulumi/policy hands a resource policy (secrets already unwrapped). */
 class PolicyArgsView extends LazyView {
-  constructor(private readonly args: ResourceValidationArgs) {
+  constructor(
+    private readonly args: ResourceValidationArgs,
+    /** Which values were secret is not known: every value reads as one. */
+    private readonly allSecret: boolean,
+  ) {
     super(args.urn, args.name, args.type);
   }
 
   protected readProps(): ViewObject {
-    return propsFromPolicyProps(this.args.props);
+    return propsFromPolicyProps(this.args.props, this.allSecret);
   }
 
   protected readProvider(): ProviderView | undefined {
-    return viewFromPolicyProvider(this.args.provider);
+    return viewFromPolicyProvider(this.args.provider, this.allSecret);
   }
 }
 
@@ -115,8 +132,8 @@ class WireResourceView extends LazyView {
   }
 }
 
-function viewFromPolicyArgs(args: ResourceValidationArgs): ResourceView {
-  return new PolicyArgsView(args);
+function viewFromPolicyArgs(args: ResourceValidationArgs, allSecret = false): ResourceView {
+  return new PolicyArgsView(args, allSecret);
 }
 
 export function viewFromWireResource(resource: WireResource): ResourceView {
@@ -124,8 +141,10 @@ export function viewFromWireResource(resource: WireResource): ResourceView {
 }
 
 /** The provider @pulumi/policy hands a policy (secrets already unwrapped). */
-function viewFromPolicyProvider(provider: ResourceValidationArgs["provider"]): ProviderView | undefined {
-  return provider ? { type: provider.type, name: provider.name, urn: provider.urn, props: propsFromPolicyProps(provider.props) } : undefined;
+function viewFromPolicyProvider(provider: ResourceValidationArgs["provider"], allSecret: boolean): ProviderView | undefined {
+  return provider
+    ? { type: provider.type, name: provider.name, urn: provider.urn, props: propsFromPolicyProps(provider.props, allSecret) }
+    : undefined;
 }
 
 function viewFromWireProvider(provider: WireProvider): ProviderView {
@@ -167,7 +186,7 @@ function stackViewCache(request: WireStackRequest) {
  */
 export function viewFromPolicyResource(resource: PolicyResource): ResourceView {
   const request = currentStackRequest();
-  if (!request) return stackResourceView(resource, undefined);
+  if (!request) return stackResourceView(resource, undefined, stackCallsAmbiguous());
   const cache = stackViewCache(request);
   const wire = cache.wireByUrn.get(resource.urn);
   if (!wire) return stackResourceView(resource, undefined);
@@ -179,8 +198,8 @@ export function viewFromPolicyResource(resource: PolicyResource): ResourceView {
   return view;
 }
 
-function stackResourceView(resource: PolicyResource, wire: WireResource | undefined): ResourceView {
-  return new StackResourceView(resource, wire);
+function stackResourceView(resource: PolicyResource, wire: WireResource | undefined, allSecret = false): ResourceView {
+  return new StackResourceView(resource, wire, allSecret);
 }
 
 /** A resource of an AnalyzeStack call: values from the raw request when at hand, links from @pulumi/policy. */
@@ -191,6 +210,8 @@ class StackResourceView extends LazyView {
   constructor(
     private readonly resource: PolicyResource,
     private readonly wire: WireResource | undefined,
+    /** Several stack calls are in progress and which values were secret is not known. */
+    private readonly allSecret: boolean,
   ) {
     super(resource.urn, resource.name, resource.type);
   }
@@ -218,11 +239,11 @@ class StackResourceView extends LazyView {
   }
 
   protected readProps(): ViewObject {
-    return this.wire && this.readsWire ? propsFromStruct(this.wire.getProperties()) : propsFromPolicyProps(this.resource.props);
+    return this.wire && this.readsWire ? propsFromStruct(this.wire.getProperties()) : propsFromPolicyProps(this.resource.props, this.allSecret);
   }
 
   protected readProvider(): ProviderView | undefined {
     const wireProvider = this.readsWire ? this.wire?.getProvider() : undefined;
-    return wireProvider ? viewFromWireProvider(wireProvider) : viewFromPolicyProvider(this.resource.provider);
+    return wireProvider ? viewFromWireProvider(wireProvider) : viewFromPolicyProvider(this.resource.provider, this.allSecret);
   }
 }

@@ -89,6 +89,11 @@ const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 const RESOURCE_REFERENCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 
+/** A wire value wrapped as a secret: it converts to a Secret, and is never printed. */
+export function asWireSecret(value: unknown): unknown {
+  return { [SIG_KEY]: SECRET_SIG, value };
+}
+
 /** Sentinel strings the engine sends for unknown values, by the type they stand for. */
 export const UNKNOWN_SENTINELS: Readonly<Record<string, string>> = {
   "04da6b54-80e4-46f7-96ec-b56ff0331ba9": "string",
