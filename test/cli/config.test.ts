@@ -22,6 +22,7 @@ import {
 } from "../../harness";
 import { parseConfig, policyConfigSchema } from "../../rules/config";
 import { formatFilingNumber } from "../../rules/filing-number";
+import { registeredDomainOf } from "../../rules/hostname";
 import type { PolicyDefinition } from "../../rules/policy-definition";
 import { POLICIES } from "../../rules/policies";
 import { PROVINCE_CODES, provinceByCode } from "../../rules/provinces";
@@ -149,7 +150,14 @@ describe("the pack accepts exactly what config writes", () => {
     const records = fc
       .record({
         province,
-        domains: fc.uniqueArray(fc.tuple(label, suffix).map(([name, tld]) => `${name}.${tld}`), { minLength: 1, maxLength: 6 }),
+        // A label may itself make a public suffix (nx.cn, com.cn): only registrable domains are filed.
+        domains: fc.uniqueArray(
+          fc
+            .tuple(label, suffix)
+            .map(([name, tld]) => `${name}.${tld}`)
+            .filter((domain) => registeredDomainOf(domain) !== undefined),
+          { minLength: 1, maxLength: 6 },
+        ),
         serial,
         romanised: fc.boolean(),
         pending: fc.boolean(),
