@@ -136,8 +136,8 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 /** The apps a resource's `icp:app` tag names, from a tag map or a list of key/value pairs. */
 export function taggedAppNames(view: ResourceView): { tag: string; value: string; secret: boolean }[] {
   const found: { tag: string; value: string; secret: boolean }[] = [];
+  // Called for app-tag keys only.
   const consider = (key: string, keySecret: boolean, rawValue: ViewValue | undefined) => {
-    if (!isAppTag(key)) return;
     const value = known(rawValue);
     if (typeof value?.value !== "string") return;
     for (const part of value.value.split(",")) {
@@ -156,7 +156,7 @@ export function taggedAppNames(view: ResourceView): { tag: string; value: string
       const pair = known(element);
       if (!pair || !isViewObject(pair.value)) continue;
       const key = known(pair.value.key ?? pair.value.tagKey);
-      if (typeof key?.value === "string") consider(key.value, key.secret, pair.value.value ?? pair.value.tagValue);
+      if (typeof key?.value === "string" && isAppTag(key.value)) consider(key.value, key.secret, pair.value.value ?? pair.value.tagValue);
     }
   }
   return found;
