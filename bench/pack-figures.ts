@@ -1,13 +1,17 @@
 // The figures measured on the pack over the Analyzer protocol, each against the baseline pack
 // (or, for records scaling, against the same pack with few records).
 
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { launchPack, reconcilePolicyConfig, type AnalyzerInfo, type LaunchOptions } from "../harness";
+import { analyzerPb } from "../harness/protos";
 import { writeBaselinePolicies } from "./baseline";
 import { serializeConfigureRequest } from "./configure-request";
 import { compareAnalyzeStack, compareAnalyzeStreams, measureStartup, peakRssMb, type Pair } from "./measure";
 import { startPackPair } from "./pack-pair";
 import { BASELINE_PACK_DIR, REPO_ROOT } from "./paths";
-import { serializeAnalyzeRequests, serializeAnalyzeStackRequest, type WireRequest } from "./raw-analyzer";
+import { RawAnalyzer, serializeAnalyzeRequests, serializeAnalyzeStackRequest, type ReportedDiagnostic, type WireRequest } from "./raw-analyzer";
 import type { Figure } from "./report";
 import { median } from "./stats";
 import { policyConfigWithRecords, recordsOfSize, resourceStream, streamRecords, type FilingRecordInput } from "./workload";
@@ -80,7 +84,67 @@ export class PackBench {
   }
 
   async analyze(): Promise<Figure[]> {
-    return medianOverPairs(this.sizes.pairs, () => this.analyzeOnePair());
+    const figures = await medianOverPairs(this.sizes.pairs, () => this.analyzeOnePair());
+    return [...figures, ...(await this.analyzeAgainstReplay())];
+  }
+
+  /**
+   * For information: the real pack against a baseline that reports the real pack's diagnostics
+   * again and finds nothing, so that the ratio holds the cost of finding and not of reporting.
+   */
+  private async analyzeAgainstReplay(): Promise<Figure[]> {
+    const { resources, inFlight, chunks } = this.sizes;
+    this.log(`Analyze: ${count(resources)} resources, against a baseline that reports the same diagnostics`);
+    const configure = this.configureRequest(streamRecords());
+    const directory = mkdtempSync(path.join(os.tmpdir(), "icpguard-bench-"));
+    try {
+      const replayFile = path.join(directory, "replay.json");
+      const reported = await this.recordDiagnostics(configure, resources);
+      writeFileSync(replayFile, JSON.stringify(replayOf(reported)));
+      const pair = await startPackPair(PACK_DIRS, { real: configure, baseline: configure }, this.options, { BENCH_BASELINE_REPLAY: replayFile });
+      try {
+        const requests = serializeAnalyzeRequests(resourceStream(resources), pair.scope);
+        const figures: Figure[] = [];
+        for (const calls of [1, inFlight]) {
+          const how = calls === 1 ? "sequential" : `${calls} in flight`;
+          const timing = await compareAnalyzeStreams(pair.packs, requests, { inFlight: calls, chunks });
+          if (timing.real.diagnostics !== timing.baseline.diagnostics) {
+            throw new Error(`the replaying baseline reported ${timing.baseline.diagnostics} diagnostics, the pack ${timing.real.diagnostics}`);
+          }
+          figures.push({
+            key: calls === 1 ? "analyze-sequential-replay" : "analyze-concurrent-replay",
+            label: `Analyze per call, ${how}, against a baseline reporting the same ${count(reported.length)} diagnostics`,
+            unit: "ms",
+            value: timing.real.perCallMs,
+            baseline: timing.baseline.perCallMs,
+            comparedWith: "replaying baseline",
+            detail: { real: timing.real, baseline: timing.baseline },
+          });
+        }
+        return figures;
+      } finally {
+        await pair.close();
+      }
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }
+
+  /** The real pack's diagnostics for the stream, one call at a time. */
+  private async recordDiagnostics(configure: WireRequest, resources: number): Promise<ReportedDiagnostic[]> {
+    const session = await launchPack(REPO_ROOT, this.options);
+    const analyzer = new RawAnalyzer(session.port);
+    try {
+      await session.handshake();
+      await session.configureStack();
+      await analyzer.configure(configure);
+      const reported: ReportedDiagnostic[] = [];
+      for (const request of serializeAnalyzeRequests(resourceStream(resources), session.urnScope)) reported.push(...(await analyzer.analyzeDiagnostics(request)));
+      return reported;
+    } finally {
+      analyzer.close();
+      await session.close();
+    }
   }
 
   private async analyzeOnePair(): Promise<Figure[]> {
@@ -226,6 +290,17 @@ async function medianOverPairs(pairs: number, measure: () => Promise<Figure[]>):
       detail: { ...median.detail, pairRatios: same.map(ratio) },
     };
   });
+}
+
+/** Diagnostics by policy and URN, as the baseline pack reads them to report them again. */
+function replayOf(reported: readonly ReportedDiagnostic[]): Record<string, Record<string, { message: string; urn: string; enforcementLevel: string }[]>> {
+  const replay: Record<string, Record<string, { message: string; urn: string; enforcementLevel: string }[]>> = {};
+  for (const diagnostic of reported) {
+    const byUrn = (replay[diagnostic.policyName] ??= {});
+    const level = diagnostic.enforcementLevel === analyzerPb.EnforcementLevel.ADVISORY ? "advisory" : "mandatory";
+    (byUrn[diagnostic.urn] ??= []).push({ message: diagnostic.message, urn: diagnostic.urn, enforcementLevel: level });
+  }
+  return replay;
 }
 
 /** CPU time of the pack process, for information: steadier than wall time on a busy machine. */

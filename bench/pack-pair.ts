@@ -24,9 +24,15 @@ const SIDES: readonly Side[] = ["real", "baseline"];
 /**
  * Starts the pack in `dirs.real` and in `dirs.baseline`, one after the other, each configured
  * with its serialized Configure request, and opens each connection with one call on a type no
- * policy reads, so that timing starts on a ready pack.
+ * policy reads, so that timing starts on a ready pack. `baselineEnv` is added to the baseline's
+ * environment only.
  */
-export async function startPackPair(dirs: Pair<string>, configures: Pair<WireRequest>, options: LaunchOptions): Promise<PackPair> {
+export async function startPackPair(
+  dirs: Pair<string>,
+  configures: Pair<WireRequest>,
+  options: LaunchOptions,
+  baselineEnv?: Record<string, string>,
+): Promise<PackPair> {
   const sessions: PackSession[] = [];
   const analyzers: RawAnalyzer[] = [];
   const close = async () => {
@@ -37,7 +43,8 @@ export async function startPackPair(dirs: Pair<string>, configures: Pair<WireReq
     const packs: Partial<Pair<PackUnderTest>> = {};
     const configure: Partial<Pair<ConfigureCost>> = {};
     for (const side of SIDES) {
-      const session = await launchPack(dirs[side], options);
+      const sideOptions = side === "baseline" && baselineEnv ? { ...options, env: { ...options.env, ...baselineEnv } } : options;
+      const session = await launchPack(dirs[side], sideOptions);
       sessions.push(session);
       await session.handshake();
       await session.configureStack();

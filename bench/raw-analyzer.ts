@@ -17,6 +17,20 @@ export function serializeAnalyzeStackRequest(resources: EngineResource[], scope:
 }
 
 const asIs = (bytes: WireRequest): Buffer => bytes;
+
+/** A diagnostic as a pack reported it, enough to report it again. */
+export interface ReportedDiagnostic {
+  policyName: string;
+  urn: string;
+  message: string;
+  /** 0 advisory, 1 mandatory (pulumirpc.EnforcementLevel). */
+  enforcementLevel: number;
+}
+
+const decodeDiagnostics = (bytes: Buffer): ReportedDiagnostic[] =>
+  analyzerPb.AnalyzeResponse.deserializeBinary(bytes)
+    .getDiagnosticsList()
+    .map((d) => ({ policyName: d.getPolicyname(), urn: d.getUrn(), message: d.getMessage(), enforcementLevel: d.getEnforcementlevel() }));
 const diagnosticCount = (bytes: Buffer): number => analyzerPb.AnalyzeResponse.deserializeBinary(bytes).getDiagnosticsList().length;
 
 /** A bare gRPC client on a pack's port. Answers are counted, not converted. */
@@ -36,6 +50,11 @@ export class RawAnalyzer {
     return this.call(analyzerGrpc.AnalyzerService.analyze.path, request, diagnosticCount);
   }
 
+  /** The diagnostics themselves, decoded (not for timed calls). */
+  analyzeDiagnostics(request: WireRequest): Promise<ReportedDiagnostic[]> {
+    return this.call(analyzerGrpc.AnalyzerService.analyze.path, request, decodeDiagnostics);
+  }
+
   analyzeStack(request: WireRequest): Promise<number> {
     return this.call(analyzerGrpc.AnalyzerService.analyzeStack.path, request, diagnosticCount);
   }
@@ -49,9 +68,9 @@ export class RawAnalyzer {
     this.client.close();
   }
 
-  private call(method: string, request: WireRequest, count: (response: Buffer) => number): Promise<number> {
+  private call<T>(method: string, request: WireRequest, decode: (response: Buffer) => T): Promise<T> {
     return new Promise((resolve, reject) => {
-      this.client.makeUnaryRequest(method, asIs, count, request, (error, counted) => (error ? reject(error) : resolve(counted as number)));
+      this.client.makeUnaryRequest(method, asIs, decode, request, (error, decoded) => (error ? reject(error) : resolve(decoded as T)));
     });
   }
 }

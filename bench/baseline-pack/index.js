@@ -7,6 +7,18 @@ const declared = require("./policies.json");
 
 const doNothing = () => {};
 
+// With BENCH_BASELINE_REPLAY naming a file of the real pack's diagnostics (policy → URN → list),
+// resource policies report those again and do nothing else: the cost of reporting what the real
+// pack finds, without finding it.
+const replay = process.env.BENCH_BASELINE_REPLAY ? JSON.parse(require("node:fs").readFileSync(process.env.BENCH_BASELINE_REPLAY, "utf8")) : undefined;
+
+function replaying(name) {
+  const byUrn = new Map(Object.entries(replay[name] || {}));
+  return (args, reportViolation) => {
+    for (const violation of byUrn.get(args.urn) || []) reportViolation(violation);
+  };
+}
+
 function toPolicy(policy) {
   const base = {
     name: policy.name,
@@ -18,7 +30,8 @@ function toPolicy(policy) {
     url: policy.url,
     configSchema: policy.configSchema,
   };
-  return policy.policyType === "stack" ? { ...base, validateStack: doNothing } : { ...base, validateResource: doNothing };
+  if (policy.policyType === "stack") return { ...base, validateStack: doNothing };
+  return { ...base, validateResource: replay ? replaying(policy.name) : doNothing };
 }
 
 new PolicyPack(

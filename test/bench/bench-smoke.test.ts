@@ -23,6 +23,8 @@ const PACK_FIGURES = [
   "analyze-sequential-cpu",
   "analyze-concurrent",
   "analyze-concurrent-cpu",
+  "analyze-sequential-replay",
+  "analyze-concurrent-replay",
   "records-configure",
   "records-first-calls",
   "records-scaling",
@@ -70,6 +72,12 @@ describe("npm run bench, on tiny inputs", () => {
     // Calls in flight together get the same verdicts as one at a time.
     const concurrent = results.figures.find((figure) => figure.key === "analyze-concurrent")!;
     expect((concurrent.detail as { real: { diagnostics: number } }).real.diagnostics).toBe(diagnostics.real.diagnostics);
+    // The replaying baseline reports what the pack reports, and finds nothing itself.
+    for (const key of ["analyze-sequential-replay", "analyze-concurrent-replay"]) {
+      const replayed = results.figures.find((figure) => figure.key === key)!.detail as typeof diagnostics;
+      expect(replayed.baseline.diagnostics, key).toBe(diagnostics.real.diagnostics);
+      expect(replayed.real.diagnostics, key).toBe(diagnostics.real.diagnostics);
+    }
 
     expect(results).toMatchObject({ node: process.version, cores: expect.any(Number), sizes: TINY });
     expect(results.commit).toMatch(/^([0-9a-f]{40}|unknown)$/);
