@@ -292,12 +292,19 @@ async function medianOverPairs(pairs: number, measure: () => Promise<Figure[]>):
   });
 }
 
+/** A violation as the replaying baseline hands it to @pulumi/policy's reportViolation. */
+interface ReplayedViolation {
+  message: string;
+  urn: string;
+  enforcementLevel: "advisory" | "mandatory";
+}
+
 /** Diagnostics by policy and URN, as the baseline pack reads them to report them again. */
-function replayOf(reported: readonly ReportedDiagnostic[]): Record<string, Record<string, { message: string; urn: string; enforcementLevel: string }[]>> {
-  const replay: Record<string, Record<string, { message: string; urn: string; enforcementLevel: string }[]>> = {};
+function replayOf(reported: readonly ReportedDiagnostic[]): Record<string, Record<string, ReplayedViolation[]>> {
+  const replay: Record<string, Record<string, ReplayedViolation[]>> = {};
   for (const diagnostic of reported) {
     const byUrn = (replay[diagnostic.policyName] ??= {});
-    const level = diagnostic.enforcementLevel === analyzerPb.EnforcementLevel.ADVISORY ? "advisory" : "mandatory";
+    const level: ReplayedViolation["enforcementLevel"] = diagnostic.enforcementLevel === analyzerPb.EnforcementLevel.ADVISORY ? "advisory" : "mandatory";
     (byUrn[diagnostic.urn] ??= []).push({ message: diagnostic.message, urn: diagnostic.urn, enforcementLevel: level });
   }
   return replay;
