@@ -169,11 +169,11 @@ export function fromWireValue(value: unknown, depth = 0): ViewValue {
 /**
  * fromWireObject for a source read one property at a time: each top-level property is converted
  * when first read, then kept. Policies read a few properties of a resource (hostnames, region,
- * coverage), and converting all of them was much of what a view cost the pack. `keys` lists the
- * source's properties (or is called once, at the first read); `read(key)` gives the wire value of
- * one of them. The result reads exactly as fromWireObject's would, and is never to be modified.
+ * coverage), and converting all of them was much of what a view cost the pack. `keys()` lists the
+ * source's properties, called once at the first read; `read(key)` gives the wire value of one of
+ * them. The result reads exactly as fromWireObject's would, and is never to be modified.
  */
-export function lazyFromWireObject(keys: readonly string[] | (() => readonly string[]), read: (key: string) => unknown): ViewObject {
+export function lazyFromWireObject(keys: () => readonly string[], read: (key: string) => unknown): ViewObject {
   // One Proxy and one handler per view: a getter per property cost a defineProperty each.
   const target: ViewObject = {};
   return new Proxy(target, new LazyWireHandler(target, keys, read));
@@ -196,13 +196,13 @@ class LazyWireHandler implements ProxyHandler<ViewObject> {
 
   constructor(
     private readonly target: ViewObject,
-    private readonly keys: readonly string[] | (() => readonly string[]),
+    private readonly keys: () => readonly string[],
     private readonly read: (key: string) => unknown,
   ) {}
 
   private known(): Set<string> {
     if (this.sourceKeys) return this.sourceKeys;
-    const listed = typeof this.keys === "function" ? this.keys() : this.keys;
+    const listed = this.keys();
     let known = new Set(listed.filter((key) => key !== "__proto__"));
     // A signature at the top makes the whole value something other than an object: convert it all.
     if (known.has(SIG_KEY)) {
