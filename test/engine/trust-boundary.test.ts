@@ -206,7 +206,7 @@ describe("no network, no files outside the pack, no writes", () => {
   it("reads only files of the pack and of Node, besides what the Pulumi runner needs", () => {
     const files = events<FsEvent>(guarded.stderr, "icpguard-test-fs ");
     expect(files.length).toBeGreaterThan(100); // module loading is seen, so the recorder works
-    expect(files.some((e) => e.path.startsWith(path.join(REPO, "dist", "policy-pack")))).toBe(true);
+    expect(files.some((e) => e.path.startsWith(path.join(REPO, "dist", "pack")))).toBe(true);
     const stray = files.filter((e) => !e.path.startsWith("fd:") && !under(REPO, e.path) && !under(NODE_HOME, e.path) && !runnerNeeds(e));
     expect(stray).toEqual([]);
   });
