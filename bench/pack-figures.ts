@@ -14,7 +14,7 @@ import { BASELINE_PACK_DIR, REPO_ROOT } from "./paths";
 import { RawAnalyzer, serializeAnalyzeRequests, serializeAnalyzeStackRequest, type ReportedDiagnostic, type WireRequest } from "./raw-analyzer";
 import type { Figure } from "./report";
 import { median } from "./stats";
-import { policyConfigWithRecords, recordsOfSize, resourceStream, streamRecords, type FilingRecordInput } from "./workload";
+import { allFiledRecords, policyConfigWithRecords, recordsOfSize, resourceStream, streamRecords, type FilingRecordInput } from "./workload";
 
 export interface PackSizes {
   launches: number;
@@ -34,6 +34,21 @@ export interface PackSizes {
 }
 
 const PACK_DIRS: Pair<string> = { real: REPO_ROOT, baseline: BASELINE_PACK_DIR };
+
+/** The Analyze stream with the records it is measured under. */
+interface AnalyzeStream {
+  records: () => FilingRecordInput[];
+  keySuffix: string;
+  /** What the log says beyond the stream's size. */
+  what: string;
+  /** The goal's ratio; figures without one are for information. */
+  goal?: number;
+}
+
+// The goal's stream: about a third of its resources get a diagnostic, most of them blocking.
+const MIXED_STREAM: AnalyzeStream = { records: streamRecords, keySuffix: "", what: "", goal: 1.1 };
+// For information: the same stream as a stack that can deploy, where the pack reports little.
+const ALL_FILED_STREAM: AnalyzeStream = { records: allFiledRecords, keySuffix: "-all-filed", what: ", every domain filed" };
 const count = (n: number) => n.toLocaleString("en");
 
 /** What every section shares: the real pack's declaration, launch options and the workload. */
@@ -84,8 +99,9 @@ export class PackBench {
   }
 
   async analyze(): Promise<Figure[]> {
-    const figures = await medianOverPairs(this.sizes.pairs, () => this.analyzeOnePair());
-    return [...figures, ...(await this.analyzeAgainstReplay())];
+    const figures = await medianOverPairs(this.sizes.pairs, () => this.analyzeOnePair(MIXED_STREAM));
+    const allFiled = await medianOverPairs(this.sizes.pairs, () => this.analyzeOnePair(ALL_FILED_STREAM));
+    return [...figures, ...allFiled, ...(await this.analyzeAgainstReplay())];
   }
 
   /**
@@ -147,31 +163,34 @@ export class PackBench {
     }
   }
 
-  private async analyzeOnePair(): Promise<Figure[]> {
+  private async analyzeOnePair(stream: AnalyzeStream): Promise<Figure[]> {
     const { resources, inFlight, chunks } = this.sizes;
-    this.log(`Analyze: ${count(resources)} resources, sequential and ${inFlight} in flight`);
-    const configure = this.configureRequest(streamRecords());
+    this.log(`Analyze: ${count(resources)} resources, sequential and ${inFlight} in flight${stream.what}`);
+    const configure = this.configureRequest(stream.records());
     const pair = await startPackPair(PACK_DIRS, { real: configure, baseline: configure }, this.options);
     const figures: Figure[] = [];
     try {
       const requests = serializeAnalyzeRequests(resourceStream(resources), pair.scope);
       for (const calls of [1, inFlight]) {
-        const key = calls === 1 ? "analyze-sequential" : "analyze-concurrent";
+        const key = `${calls === 1 ? "analyze-sequential" : "analyze-concurrent"}${stream.keySuffix}`;
         const how = calls === 1 ? "sequential" : `${calls} in flight`;
         const timing = await compareAnalyzeStreams(pair.packs, requests, { inFlight: calls, chunks });
-        figures.push(
-          {
-            key,
-            label: `Analyze per call, ${how} (${count(resources)} resources)`,
-            unit: "ms",
-            value: timing.real.perCallMs,
-            baseline: timing.baseline.perCallMs,
-            comparedWith: "baseline pack",
-            goal: 1.1,
-            detail: { real: timing.real, baseline: timing.baseline },
-          },
-          cpuFigure(`${key}-cpu`, `Analyze, pack CPU per call, ${how}`, timing.real.cpuPerCallMs, timing.baseline.cpuPerCallMs, "baseline pack"),
-        );
+        const label = stream.goal
+          ? `Analyze per call, ${how} (${count(resources)} resources)`
+          : `Analyze per call, ${how}, every domain filed (${count(timing.real.diagnostics)} diagnostics)`;
+        figures.push({
+          key,
+          label,
+          unit: "ms",
+          value: timing.real.perCallMs,
+          baseline: timing.baseline.perCallMs,
+          comparedWith: "baseline pack",
+          ...(stream.goal ? { goal: stream.goal } : {}),
+          detail: { real: timing.real, baseline: timing.baseline },
+        });
+        if (stream.goal) {
+          figures.push(cpuFigure(`${key}-cpu`, `Analyze, pack CPU per call, ${how}`, timing.real.cpuPerCallMs, timing.baseline.cpuPerCallMs, "baseline pack"));
+        }
       }
     } finally {
       await pair.close();

@@ -22,6 +22,7 @@ export interface FilingRecordInput {
   domain: string;
   number: string;
   status?: "approved" | "pending";
+  psb?: string;
 }
 
 // The stream's registered domains: the recorded ones (8 approved, 2 pending) and unfiled ones.
@@ -57,6 +58,19 @@ export function streamRecords(): FilingRecordInput[] {
     ...APPROVED_DOMAINS.map((domain, i) => ({ domain, number: filingNumberFor(i) })),
     ...PENDING_DOMAINS.map((domain, i) => ({ domain, number: filingNumberFor(APPROVED_DOMAINS.length + i), status: "pending" as const })),
   ];
+}
+
+/**
+ * Records for a stack that can deploy: every registered domain the stream serves is filed and
+ * approved, with its public-security number. What the pack still reports on the stream is what
+ * preview cannot know yet (unknown values).
+ */
+export function allFiledRecords(): FilingRecordInput[] {
+  return [...APPROVED_DOMAINS, ...PENDING_DOMAINS, ...UNFILED_DOMAINS].map((domain, i) => ({
+    domain,
+    number: filingNumberFor(i),
+    psb: `${ENTITY_PROVINCE.abbreviation}公网安备${33_010_602_000_000 + i}号`,
+  }));
 }
 
 /**

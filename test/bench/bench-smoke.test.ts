@@ -23,6 +23,8 @@ const PACK_FIGURES = [
   "analyze-sequential-cpu",
   "analyze-concurrent",
   "analyze-concurrent-cpu",
+  "analyze-sequential-all-filed",
+  "analyze-concurrent-all-filed",
   "analyze-sequential-replay",
   "analyze-concurrent-replay",
   "records-configure",
@@ -72,6 +74,14 @@ describe("npm run bench, on tiny inputs", () => {
     // Calls in flight together get the same verdicts as one at a time.
     const concurrent = results.figures.find((figure) => figure.key === "analyze-concurrent")!;
     expect((concurrent.detail as { real: { diagnostics: number } }).real.diagnostics).toBe(diagnostics.real.diagnostics);
+    // With every domain filed the same stream still reaches the policies, and they report less.
+    for (const key of ["analyze-sequential-all-filed", "analyze-concurrent-all-filed"]) {
+      const allFiled = results.figures.find((figure) => figure.key === key)!;
+      expect(allFiled.verdict, key).toBe("info");
+      const counts = allFiled.detail as typeof diagnostics;
+      expect(counts.real.diagnostics, key).toBeLessThan(diagnostics.real.diagnostics / 2);
+      expect(counts.baseline.diagnostics, key).toBe(0);
+    }
     // The replaying baseline reports what the pack reports, and finds nothing itself.
     for (const key of ["analyze-sequential-replay", "analyze-concurrent-replay"]) {
       const replayed = results.figures.find((figure) => figure.key === key)!.detail as typeof diagnostics;
