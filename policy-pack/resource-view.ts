@@ -48,7 +48,11 @@ function propsFromPolicyProps(props: unknown, allSecret: boolean): ViewObject {
   const target = proxyTarget(props);
   if (typeof target !== "object" || target === null || Array.isArray(target)) return fromWireObject(target);
   const record = target as Record<string, unknown>;
-  return lazyFromWireObject(() => Object.keys(record), allSecret ? (key) => asWireSecret(record[key]) : (key) => record[key]);
+  return lazyFromWireObject(
+    () => Object.keys(record),
+    allSecret ? (key) => asWireSecret(record[key]) : (key) => record[key],
+    (key) => Object.prototype.hasOwnProperty.call(record, key),
+  );
 }
 
 /**

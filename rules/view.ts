@@ -173,10 +173,15 @@ export function fromWireValue(value: unknown, depth = 0): ViewValue {
  * source's properties, called once at the first read; `read(key)` gives the wire value of one of
  * them. The result reads exactly as fromWireObject's would, and is never to be modified.
  */
-export function lazyFromWireObject(keys: () => readonly string[], read: (key: string) => unknown): ViewObject {
+export function lazyFromWireObject(
+  keys: () => readonly string[],
+  read: (key: string) => unknown,
+  /** Whether the source has this own property: saves listing the keys for a source that can tell. */
+  has?: (key: string) => boolean,
+): ViewObject {
   // One Proxy and one handler per view: a getter per property cost a defineProperty each.
   const target: ViewObject = {};
-  return new Proxy(target, new LazyWireHandler(target, keys, read));
+  return new Proxy(target, new LazyWireHandler(target, keys, read, has));
 }
 
 // Reading this key of a lazy view object gives its handler: walk() then reads an own property in
@@ -193,12 +198,25 @@ function ownChild(value: ViewObject, key: string): ViewValue | undefined {
 /** The Proxy handler of lazyFromWireObject; its methods live on the prototype, not per view. */
 class LazyWireHandler implements ProxyHandler<ViewObject> {
   private sourceKeys: Set<string> | undefined;
+  private signatureChecked = false;
 
   constructor(
     private readonly target: ViewObject,
     private readonly keys: () => readonly string[],
     private readonly read: (key: string) => unknown,
+    // Not `has`: that is the Proxy trap below.
+    private readonly sourceHas: ((key: string) => boolean) | undefined,
   ) {}
+
+  /** Whether the object has this property (before any change to it: changes list the keys). */
+  private isKnown(key: string): boolean {
+    if (this.sourceKeys || !this.sourceHas) return this.known().has(key);
+    if (!this.signatureChecked) {
+      this.signatureChecked = true;
+      if (this.sourceHas(SIG_KEY)) return this.known().has(key);
+    }
+    return key !== "__proto__" && this.sourceHas(key);
+  }
 
   private known(): Set<string> {
     if (this.sourceKeys) return this.sourceKeys;
@@ -214,7 +232,7 @@ class LazyWireHandler implements ProxyHandler<ViewObject> {
   }
 
   private materialise(key: string | symbol): void {
-    if (typeof key !== "string" || !this.known().has(key) || Object.prototype.hasOwnProperty.call(this.target, key)) return;
+    if (typeof key !== "string" || Object.prototype.hasOwnProperty.call(this.target, key) || !this.isKnown(key)) return;
     this.target[key] = fromWireValue(this.read(key), 1);
   }
 
@@ -308,8 +326,23 @@ export function readPath(root: ViewObject, pattern: string): Leaf[] {
 
 /** Reads a single top-level or nested value (no iteration). */
 export function readOne(root: ViewObject, pattern: string): Leaf {
-  const leaves = readPath(root, pattern);
+  const segments = parsePattern(pattern);
+  // Most reads are of one plain property: read it without a walk.
+  if (segments.length === 1 && !segments[0].each && isViewObject(root)) return readProperty(root, pattern);
+  const leaves: Leaf[] = [];
+  walk(root, segments, 0, "", false, leaves);
   return leaves[0] ?? { path: pattern, value: undefined, unknown: false, secret: false };
+}
+
+/** readOne for a pattern that names one property: what walk() would find there. */
+function readProperty(root: ViewObject, name: string): Leaf {
+  let value = ownChild(root, name);
+  let secret = false;
+  while (value instanceof Secret) {
+    secret = true;
+    value = value.value;
+  }
+  return { path: name, value, unknown: value instanceof Unknown, secret };
 }
 
 interface Segment {

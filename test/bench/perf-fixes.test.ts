@@ -2,16 +2,20 @@
 // converted view reads exactly as an eagerly converted one.
 
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { parseConfig } from "../../rules/config";
 import { CLOUD_ASSIGNED_SUFFIXES, isCloudAssigned, normaliseHostname } from "../../rules/hostname";
-import { fromWireObject, lazyFromWireObject, memoised, readPath, Secret, SENTINEL_LENGTH, Unknown, UNKNOWN_SENTINELS, ViewMemo, type ResourceView } from "../../rules/view";
+import { fromWireObject, lazyFromWireObject, memoised, readOne, readPath, Secret, SENTINEL_LENGTH, Unknown, UNKNOWN_SENTINELS, ViewMemo, type ResourceView } from "../../rules/view";
 import { utcDay } from "../../rules/waivers";
 
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+// Both ways a source can say which properties it has: a list of keys, or an own-property test.
+const SOURCE_KINDS = ["keys", "has"] as const;
+let sourceKind: (typeof SOURCE_KINDS)[number] = "keys";
 
 function lazily(record: Record<string, unknown>) {
   const reads: string[] = [];
@@ -19,7 +23,8 @@ function lazily(record: Record<string, unknown>) {
     reads.push(key);
     return record[key];
   };
-  const view = lazyFromWireObject(() => Object.keys(record), read);
+  const has = sourceKind === "has" ? (key: string) => Object.prototype.hasOwnProperty.call(record, key) : undefined;
+  const view = lazyFromWireObject(() => Object.keys(record), read, has);
   return { view, reads };
 }
 
@@ -33,7 +38,11 @@ const wireValue = fc.letrec((tie) => ({
   ),
 }));
 
-describe("lazyFromWireObject", () => {
+describe.each(SOURCE_KINDS)("lazyFromWireObject, its source telling its properties by %s", (kind) => {
+  beforeEach(() => {
+    sourceKind = kind;
+  });
+
   it("reads as fromWireObject does, whatever the wire object", () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string({ maxLength: 6 }), wireValue.value, { maxKeys: 5 }), (record) => {
@@ -86,11 +95,50 @@ describe("lazyFromWireObject", () => {
     expect(listed).toBe(1);
   });
 
+  it("with an own-property test, lists the keys only when asked for them or changed", () => {
+    let listed = 0;
+    const record: Record<string, unknown> = { domain: "www.example.com", scope: "global" };
+    const view = lazyFromWireObject(
+      () => {
+        listed++;
+        return Object.keys(record);
+      },
+      (key) => record[key],
+      (key) => Object.prototype.hasOwnProperty.call(record, key),
+    );
+    expect(view.domain).toBe("www.example.com");
+    expect(view.constructor).toBe(Object);
+    expect("missing" in view).toBe(false);
+    expect(listed).toBe(0);
+    delete view.scope;
+    view.extra = "x";
+    expect(listed).toBe(1);
+    expect(view).toEqual({ domain: "www.example.com", extra: "x" });
+    expect(Object.keys(view)).toEqual(["domain", "extra"]);
+  });
+
   it("treats a signature at the top as fromWireObject does", () => {
     const secretAtTop = { [SIG_KEY]: SECRET_SIG, value: { domain: "a.example.com" } };
     expect(lazily(secretAtTop).view).toEqual(fromWireObject(secretAtTop));
     const nested = lazily({ domain: { [SIG_KEY]: SECRET_SIG, value: "a.example.com" } }).view;
     expect(nested.domain).toEqual(new Secret("a.example.com"));
+  });
+});
+
+describe("readOne", () => {
+  it("gives the first leaf readPath finds, or an absent one, for plain and nested patterns", () => {
+    const patterns = ["domain", "scope", "value", "list", "domain.value", "list[]", "list[].value", "list[scope=global].domain"];
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom("domain", "scope", "value", "list"), wireValue.value, { maxKeys: 4 }), (record) => {
+        for (const pattern of patterns) {
+          for (const root of [fromWireObject(record), lazily(record).view]) {
+            const expected = readPath(root, pattern)[0] ?? { path: pattern, value: undefined, unknown: false, secret: false };
+            expect(readOne(root, pattern)).toEqual(expected);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
