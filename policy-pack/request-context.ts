@@ -6,6 +6,7 @@
 
 import * as path from "node:path";
 import type { ResourceView } from "../rules/view";
+import { fieldRanges } from "./wire-framing";
 
 /** The protobuf request objects we read (pulumirpc.AnalyzeRequest / AnalyzeStackRequest). */
 export interface WireStruct {
@@ -136,53 +137,11 @@ export function isSecretFree(message: unknown): boolean {
 function markSecretFreeResources(bytes: Buffer, request: unknown): void {
   const list = (request as Partial<WireStackRequest> | null)?.getResourcesList?.();
   if (!Array.isArray(list)) return;
-  const ranges = resourceRanges(bytes);
+  const ranges = fieldRanges(bytes, 1);
   if (!ranges || ranges.length !== list.length) return;
   ranges.forEach(([start, end], i) => {
     if (bytes.subarray(start, end).indexOf(SECRET_SIGNATURE) < 0) markSecretFree(list[i]);
   });
-}
-
-/** Byte ranges of the top-level field 1 entries of a protobuf message, or undefined if it cannot be read. */
-export function resourceRanges(bytes: Buffer): [number, number][] | undefined {
-  const ranges: [number, number][] = [];
-  let position = 0;
-  const varint = (): number | undefined => {
-    let value = 0;
-    for (let shift = 0; shift < 49; shift += 7) {
-      if (position >= bytes.length) return undefined;
-      const byte = bytes[position++];
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
-    return undefined;
-  };
-  while (position < bytes.length) {
-    const tag = varint();
-    if (tag === undefined) return undefined;
-    const field = Math.floor(tag / 8);
-    switch (tag % 8) {
-      case 0:
-        if (varint() === undefined) return undefined;
-        break;
-      case 1:
-        position += 8;
-        break;
-      case 5:
-        position += 4;
-        break;
-      case 2: {
-        const length = varint();
-        if (length === undefined || position + length > bytes.length) return undefined;
-        if (field === 1) ranges.push([position, position + length]);
-        position += length;
-        break;
-      }
-      default:
-        return undefined;
-    }
-  }
-  return position === bytes.length ? ranges : undefined;
 }
 
 function wrapAnalyzer(implementation: Record<string, Handler>): Record<string, Handler> {
