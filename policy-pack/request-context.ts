@@ -6,6 +6,7 @@
 
 import * as path from "node:path";
 import type { ResourceView } from "../rules/view";
+import { withOwnResponseEncoding } from "./response-encoding";
 import { fieldRanges } from "./wire-framing";
 
 /** The protobuf request objects we read (pulumirpc.AnalyzeRequest / AnalyzeStackRequest). */
@@ -77,10 +78,11 @@ export function installRequestCapture(): void {
 
 /**
  * The Analyzer service as the pack registers it: request decoders that mark what holds no secret,
- * and handlers that record the calls in progress. Exported for tests.
+ * answers written by our own encoder (response-encoding.ts), and handlers that record the calls in
+ * progress. Exported for tests.
  */
 export function hookAnalyzer(service: unknown, implementation: Record<string, Handler>): { service: unknown; implementation: Record<string, Handler> } {
-  return { service: withSecretScan(service), implementation: wrapAnalyzer(implementation) };
+  return { service: withOwnResponseEncoding(withSecretScan(service)), implementation: wrapAnalyzer(implementation) };
 }
 
 // The wire bytes of a secret's signature value ("1b47…" in sdk/nodejs/runtime/rpc.ts). Protobuf
