@@ -43,18 +43,10 @@ const RESPONSE_SLOTS = [DIAGNOSTICS - 1, NOT_APPLICABLE - 1];
 const DIAGNOSTIC_SLOTS = [0, 1, 2, 3, 4, 6, 7, 8];
 const NOT_APPLICABLE_SLOTS = [0, 1];
 
-/** A diagnostic's fields in wire order; numbers are enum values. */
-type Field = { number: number; text: string } | { number: number; value: number };
-
-interface Entry {
-  field: number;
-  fields: Field[];
-  size: number;
-}
-
 /**
  * The wire bytes of an AnalyzeResponse, or undefined when the message is not one this encoder
- * knows field for field (the caller then uses the generated serializer).
+ * knows field for field (the caller then uses the generated serializer). Two passes over the
+ * getters, measuring then writing, so that nothing but the answer's buffer is allocated.
  */
 export function encodeAnalyzeResponse(message: unknown): Buffer | undefined {
   if (!hasOnlySlots(message, RESPONSE_SLOTS)) return undefined;
@@ -64,105 +56,126 @@ export function encodeAnalyzeResponse(message: unknown): Buffer | undefined {
   const notApplicable = response.getNotApplicableList();
   if (!Array.isArray(diagnostics) || !Array.isArray(notApplicable)) return undefined;
 
-  const entries: Entry[] = [];
+  let total = 0;
+  let count = 0;
   for (const diagnostic of diagnostics) {
-    const fields = diagnosticFields(diagnostic);
-    if (!fields) return undefined;
-    entries.push(entry(DIAGNOSTICS, fields));
+    const size = hasOnlySlots(diagnostic, DIAGNOSTIC_SLOTS) ? sizeOf(diagnostic as WireDiagnostic, diagnosticFields) : NaN;
+    if (Number.isNaN(size)) return undefined;
+    sizes[count++] = size;
+    total += 1 + varintSize(size) + size;
   }
   for (const item of notApplicable) {
-    const fields = notApplicableFields(item);
-    if (!fields) return undefined;
-    entries.push(entry(NOT_APPLICABLE, fields));
+    const size = hasOnlySlots(item, NOT_APPLICABLE_SLOTS) ? sizeOf(item as WireNotApplicable, notApplicableFields) : NaN;
+    if (Number.isNaN(size)) return undefined;
+    sizes[count++] = size;
+    total += 1 + varintSize(size) + size;
   }
 
-  let total = 0;
-  for (const { size } of entries) total += 1 + varintSize(size) + size;
-  const bytes = Buffer.allocUnsafe(total);
-  let offset = 0;
-  for (const { field, fields, size } of entries) {
-    bytes[offset++] = (field << 3) | LENGTH_DELIMITED;
-    offset = writeVarint(bytes, offset, size);
-    offset = writeFields(bytes, offset, fields);
-  }
-  if (offset !== total) throw new Error(`AnalyzeResponse encoding wrote ${offset} of ${total} bytes`);
-  return bytes;
+  const writer = new Writer(Buffer.allocUnsafe(total));
+  count = 0;
+  for (const diagnostic of diagnostics as WireDiagnostic[]) writer.message(DIAGNOSTICS, sizes[count++], diagnostic, diagnosticFields);
+  for (const item of notApplicable as WireNotApplicable[]) writer.message(NOT_APPLICABLE, sizes[count++], item, notApplicableFields);
+  // Never expected (the getters are pure); the generated serializer answers rather than a wrong buffer.
+  return writer.offset === total ? writer.bytes : undefined;
 }
 
-function diagnosticFields(value: unknown): Field[] | undefined {
-  if (!hasOnlySlots(value, DIAGNOSTIC_SLOTS)) return undefined;
-  const d = value as WireDiagnostic;
+/** Visits a message's fields in wire order: strings and enums, each with its field number. */
+type FieldVisitor<M> = (message: M, field: FieldSink) => void;
+
+interface FieldSink {
+  text(number: number, value: unknown): void;
+  enumValue(number: number, value: unknown): void;
+}
+
+const diagnosticFields: FieldVisitor<WireDiagnostic> = (d, field) => {
+  field.text(1, d.getPolicyname());
+  field.text(2, d.getPolicypackname());
+  field.text(3, d.getPolicypackversion());
+  field.text(4, d.getDescription());
+  field.text(5, d.getMessage());
+  field.enumValue(7, d.getEnforcementlevel());
+  field.text(8, d.getUrn());
+  field.enumValue(9, d.getSeverity());
+};
+
+const notApplicableFields: FieldVisitor<WireNotApplicable> = (n, field) => {
+  field.text(1, n.getPolicyName());
+  field.text(2, n.getReason());
+};
+
+/** Measures a message's fields; NaN when one is not a string or enum value, or a getter is missing. */
+class Measure implements FieldSink {
+  size = 0;
+
+  text(_number: number, value: unknown): void {
+    if (typeof value !== "string") this.size = NaN;
+    else if (value.length > 0) this.size += textSize(value);
+  }
+
+  enumValue(_number: number, value: unknown): void {
+    if (!isEnumValue(value)) this.size = NaN;
+    else if (value !== 0) this.size += 1 + varintSize(value);
+  }
+}
+
+// One of each, reused: encoding is synchronous, and the answer's buffer is then all it allocates.
+const measure = new Measure();
+const sizes: number[] = [];
+
+function sizeOf<M>(message: M, fields: FieldVisitor<M>): number {
+  measure.size = 0;
   try {
-    return collect([
-      [1, d.getPolicyname()],
-      [2, d.getPolicypackname()],
-      [3, d.getPolicypackversion()],
-      [4, d.getDescription()],
-      [5, d.getMessage()],
-      [7, d.getEnforcementlevel()],
-      [8, d.getUrn()],
-      [9, d.getSeverity()],
-    ]);
+    fields(message, measure);
   } catch {
-    return undefined; // not a diagnostic after all: no such getter
+    return NaN; // not such a message after all: a getter is missing
   }
+  return measure.size;
 }
 
-function notApplicableFields(value: unknown): Field[] | undefined {
-  if (!hasOnlySlots(value, NOT_APPLICABLE_SLOTS)) return undefined;
-  const n = value as WireNotApplicable;
-  try {
-    return collect([
-      [1, n.getPolicyName()],
-      [2, n.getReason()],
-    ]);
-  } catch {
-    return undefined;
-  }
-}
+/** Writes fields already measured (and so known to be of the right types) into a buffer sized for them. */
+class Writer implements FieldSink {
+  offset = 0;
 
-/** Fields with their values, defaults left out as proto3 does; undefined for a value of another type. */
-function collect(values: [number, unknown][]): Field[] | undefined {
-  const fields: Field[] = [];
-  for (const [number, value] of values) {
-    if (typeof value === "string") {
-      if (value.length > 0) fields.push({ number, text: value });
-    } else if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 0x7fffffff) {
-      if (value !== 0) fields.push({ number, value });
-    } else {
-      return undefined;
+  constructor(readonly bytes: Buffer) {}
+
+  message<M>(number: number, size: number, message: M, fields: FieldVisitor<M>): void {
+    this.bytes[this.offset++] = (number << 3) | LENGTH_DELIMITED;
+    this.varint(size);
+    fields(message, this);
+  }
+
+  text(number: number, value: unknown): void {
+    const text = value as string;
+    if (text.length === 0) return;
+    this.bytes[this.offset++] = (number << 3) | LENGTH_DELIMITED;
+    this.varint(Buffer.byteLength(text, "utf8"));
+    this.offset += this.bytes.write(text, this.offset, "utf8");
+  }
+
+  enumValue(number: number, value: unknown): void {
+    if (value === 0) return;
+    this.bytes[this.offset++] = (number << 3) | VARINT;
+    this.varint(value as number);
+  }
+
+  private varint(value: number): void {
+    let rest = value;
+    while (rest >= 0x80) {
+      this.bytes[this.offset++] = (rest % 0x80) | 0x80;
+      rest = Math.floor(rest / 0x80);
     }
+    this.bytes[this.offset++] = rest;
   }
-  return fields;
 }
 
-function entry(field: number, fields: Field[]): Entry {
-  let size = 0;
-  for (const item of fields) {
-    if ("text" in item) {
-      const length = Buffer.byteLength(item.text, "utf8");
-      size += 1 + varintSize(length) + length;
-    } else {
-      size += 1 + varintSize(item.value);
-    }
-  }
-  return { field, fields, size };
+function textSize(text: string): number {
+  const length = Buffer.byteLength(text, "utf8");
+  return 1 + varintSize(length) + length;
 }
 
-function writeFields(bytes: Buffer, start: number, fields: Field[]): number {
-  let offset = start;
-  for (const item of fields) {
-    if ("text" in item) {
-      bytes[offset++] = (item.number << 3) | LENGTH_DELIMITED;
-      const length = Buffer.byteLength(item.text, "utf8");
-      offset = writeVarint(bytes, offset, length);
-      offset += bytes.write(item.text, offset, "utf8");
-    } else {
-      bytes[offset++] = (item.number << 3) | VARINT;
-      offset = writeVarint(bytes, offset, item.value);
-    }
-  }
-  return offset;
+/** Enum values the encoder writes as google-protobuf does: small non-negative integers. */
+function isEnumValue(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 0x7fffffff;
 }
 
 /** True for a google-protobuf message whose fields all sit in the given slots of its array. */
@@ -189,17 +202,6 @@ function varintSize(value: number): number {
   let size = 1;
   for (let rest = value; rest >= 0x80; rest = Math.floor(rest / 0x80)) size++;
   return size;
-}
-
-function writeVarint(bytes: Buffer, start: number, value: number): number {
-  let offset = start;
-  let rest = value;
-  while (rest >= 0x80) {
-    bytes[offset++] = (rest % 0x80) | 0x80;
-    rest = Math.floor(rest / 0x80);
-  }
-  bytes[offset++] = rest;
-  return offset;
 }
 
 type Method = { responseSerialize?: (message: unknown) => Buffer } | undefined;
