@@ -45,9 +45,18 @@ export function processCpuMs(pid: number): number {
 
 /** Peak resident set size of a live process in MB (Linux VmHWM). */
 export function peakRssMb(pid: number): number {
+  return statusMb(pid, "VmHWM");
+}
+
+/** Resident set size of a live process now, in MB (Linux VmRSS). */
+export function rssMb(pid: number): number {
+  return statusMb(pid, "VmRSS");
+}
+
+function statusMb(pid: number, field: "VmHWM" | "VmRSS"): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(status);
-  if (!match) throw new Error(`no VmHWM in /proc/${pid}/status`);
+  const match = new RegExp(`^${field}:\\s+(\\d+)\\s+kB$`, "m").exec(status);
+  if (!match) throw new Error(`no ${field} in /proc/${pid}/status`);
   return Number(match[1]) / 1024;
 }
 

@@ -8,7 +8,7 @@ import { launchPack, reconcilePolicyConfig, type AnalyzerInfo, type LaunchOption
 import { analyzerPb } from "../harness/protos";
 import { writeBaselinePolicies } from "./baseline";
 import { serializeConfigureRequest } from "./configure-request";
-import { compareAnalyzeStack, compareAnalyzeStreams, measureStartup, peakRssMb, type Pair } from "./measure";
+import { compareAnalyzeStack, compareAnalyzeStreams, measureStartup, peakRssMb, rssMb, type Pair } from "./measure";
 import { startPackPair } from "./pack-pair";
 import { BASELINE_PACK_DIR, REPO_ROOT } from "./paths";
 import { RawAnalyzer, serializeAnalyzeRequests, serializeAnalyzeStackRequest, type ReportedDiagnostic, type WireRequest } from "./raw-analyzer";
@@ -243,6 +243,15 @@ export class PackBench {
           detail: { manyRecords: steady.real, fewRecords: steady.baseline },
         },
         cpuFigure("records-scaling-cpu", `Analyze once prepared, pack CPU per call, ${count(records)} vs ${fewRecords} records`, steady.real.cpuPerCallMs, steady.baseline.cpuPerCallMs, compared),
+        {
+          key: "records-rss",
+          label: `resident memory of the pack after the stream, ${count(records)} vs ${fewRecords} records`,
+          unit: "MB",
+          value: rssMb(pair.packs.real.pid),
+          baseline: rssMb(pair.packs.baseline.pid),
+          comparedWith: compared,
+          detail: { peakMb: peakRssMb(pair.packs.real.pid), fewRecordsPeakMb: peakRssMb(pair.packs.baseline.pid) },
+        },
       ];
     } finally {
       await pair.close();

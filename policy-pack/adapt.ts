@@ -5,6 +5,7 @@ import { policyConfigSchema } from "../rules/config";
 import type { EvaluationOptions, PolicyDefinition, PreparedOrProblems } from "../rules/policy-definition";
 import { evaluateDefinition, evaluateResourceView } from "../rules/run-policies";
 import { utcDay } from "../rules/waivers";
+import { collectGarbageSoon, isLargeConfig } from "./heap";
 import { failClosed, reportFindings } from "./report";
 import { currentConfigGeneration, isDryRun } from "./request-context";
 import { viewFromPolicyResource, viewFromValidationArgs } from "./resource-view";
@@ -35,6 +36,7 @@ function preparer(definition: PolicyDefinition): (getConfig: () => Record<string
       return cached.prepared;
     }
     cached = { day, generation, fields, prepared: definition.prepare(properties, day) };
+    if (isLargeConfig(properties)) collectGarbageSoon();
     return cached.prepared;
   };
 }

@@ -31,6 +31,7 @@ const PACK_FIGURES = [
   "records-first-calls",
   "records-scaling",
   "records-scaling-cpu",
+  "records-rss",
   "analyze-stack",
   "analyze-stack-cpu",
   "peak-rss",

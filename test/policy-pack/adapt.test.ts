@@ -2,7 +2,9 @@
 
 import type { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { filingNumberFor } from "../../bench/workload";
 import { toPulumiPolicy } from "../../policy-pack/adapt";
+import { collectGarbageSoon, LARGE_CONFIG_ENTRIES } from "../../policy-pack/heap";
 import { filingRequiredDefinition } from "../../rules/filing-required";
 
 function analyse(policy: ResourceValidationPolicy, config: Record<string, unknown>): string[] {
@@ -19,6 +21,11 @@ function analyse(policy: ResourceValidationPolicy, config: Record<string, unknow
   return messages;
 }
 
+vi.mock("../../policy-pack/heap", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("../../policy-pack/heap")>()),
+  collectGarbageSoon: vi.fn(),
+}));
+
 describe("toPulumiPolicy", () => {
   afterEach(() => vi.useRealTimers());
 
@@ -31,5 +38,14 @@ describe("toPulumiPolicy", () => {
     vi.setSystemTime(new Date("2027-02-01T00:01:00Z"));
     const [message] = analyse(policy, config);
     expect(message).toContain("waiver expired on 2027-01-31");
+  });
+
+  it("asks for one garbage collection after preparing a large config, none after a small one", () => {
+    const filings = (n: number) => Array.from({ length: n }, (_, i) => ({ domain: `site-${i}.com`, number: filingNumberFor(i) }));
+    vi.mocked(collectGarbageSoon).mockClear();
+    expect(analyse(toPulumiPolicy(filingRequiredDefinition) as ResourceValidationPolicy, { filings: filings(10) })).toHaveLength(1);
+    expect(collectGarbageSoon).not.toHaveBeenCalled();
+    expect(analyse(toPulumiPolicy(filingRequiredDefinition) as ResourceValidationPolicy, { filings: filings(LARGE_CONFIG_ENTRIES) })).toHaveLength(1);
+    expect(collectGarbageSoon).toHaveBeenCalledTimes(1);
   });
 });
