@@ -29,7 +29,6 @@ interface WireNotApplicable {
 interface WireAnalyzeResponse {
   getDiagnosticsList(): unknown; // 2
   getNotApplicableList(): unknown; // 3
-  toArray(): unknown[];
 }
 
 const DIAGNOSTICS = 2;
@@ -39,7 +38,8 @@ const VARINT = 0;
 
 // Where google-protobuf keeps each field in a message's array (field number - 1). A value anywhere
 // else is a field this encoder does not know: the message then goes to the generated serializer.
-const RESPONSE_SLOTS = [DIAGNOSTICS - 1, NOT_APPLICABLE - 1];
+// The response itself is not asked (its toArray() walks its nested messages with a for-in that
+// allocates on every call): it is one @pulumi/policy builds from its two lists.
 const DIAGNOSTIC_SLOTS = [0, 1, 2, 3, 4, 6, 7, 8];
 const NOT_APPLICABLE_SLOTS = [0, 1];
 
@@ -49,7 +49,7 @@ const NOT_APPLICABLE_SLOTS = [0, 1];
  * getters, measuring then writing, so that nothing but the answer's buffer is allocated.
  */
 export function encodeAnalyzeResponse(message: unknown): Buffer | undefined {
-  if (!hasOnlySlots(message, RESPONSE_SLOTS)) return undefined;
+  if (typeof message !== "object" || message === null) return undefined;
   const response = message as WireAnalyzeResponse;
   if (typeof response.getDiagnosticsList !== "function" || typeof response.getNotApplicableList !== "function") return undefined;
   const diagnostics = response.getDiagnosticsList();

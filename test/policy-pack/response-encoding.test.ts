@@ -85,12 +85,12 @@ describe("encodeAnalyzeResponse", () => {
   });
 
   it("declines what it does not know field for field", () => {
-    const withUnknownField = answer([], []);
-    withUnknownField.toArray()[5] = "a field this encoder has never heard of";
     const diagnosticWithExtra = answer([{ policyName: "p", packName: "", packVersion: "", description: "", message: "m", urn: "", level: 1, severity: 0 }], []);
     diagnosticWithExtra.getDiagnosticsList()[0].toArray()[5] = ["a tag"];
     const negativeLevel = answer([{ policyName: "p", packName: "", packVersion: "", description: "", message: "m", urn: "", level: -1, severity: 0 }], []);
-    for (const declined of [withUnknownField, diagnosticWithExtra, negativeLevel, {}, null, "bytes", { toArray: () => [] }]) {
+    const notApplicableWithExtra = answer([], [{ name: "icp-app-filing", reason: "r" }]);
+    notApplicableWithExtra.getNotApplicableList()[0].toArray()[4] = "unknown";
+    for (const declined of [diagnosticWithExtra, notApplicableWithExtra, negativeLevel, {}, null, "bytes", { toArray: () => [] }]) {
       expect(encodeAnalyzeResponse(declined)).toBeUndefined();
     }
   });
@@ -110,8 +110,8 @@ describe("withOwnResponseEncoding", () => {
   });
 
   it("hands what it declines to the generated serializer, which keeps its own checks", () => {
-    const withUnknownField = answer([], []);
-    withUnknownField.toArray()[5] = "unknown";
+    const withUnknownField = answer([{ policyName: "p", packName: "", packVersion: "", description: "", message: "m", urn: "", level: 1, severity: 0 }], []);
+    withUnknownField.getDiagnosticsList()[0].toArray()[11] = "unknown";
     expect(service.analyze.responseSerialize(withUnknownField)).toEqual(generated(withUnknownField));
     expect(() => service.analyze.responseSerialize({} as never)).toThrow(/Expected argument of type pulumirpc.AnalyzeResponse/);
   });
