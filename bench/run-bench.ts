@@ -24,7 +24,7 @@ export const FULL_SIZES: BenchSizes = {
   resources: 10_000,
   inFlight: 16,
   chunks: 40,
-  stackRuns: 5,
+  stackRuns: 9,
   records: 100_000,
   fewRecords: 10,
   coldCalls: 1_000,
