@@ -9,6 +9,7 @@ import { endpointRegion } from "./cross-resource/endpoints";
 import { normaliseHostname } from "./hostname";
 import type { ProvinceCode } from "./provinces";
 import { classifyRegionInput, PROVIDER_DEFAULT_REGION, PROVIDER_REGION_ENV, type Cloud } from "./regions";
+import { textPrefix } from "./text-prefix";
 import { memoised, readOne, testCondition, type Leaf, type ResourceView } from "./view";
 
 export type RegionOrigin = "resource" | "provider" | "environment" | "provider-default" | "endpoint";
@@ -294,7 +295,7 @@ function scalarText(value: unknown): string | undefined {
 /** Values end up in messages; a hostile megabyte-long one must not. */
 const MAX_DISPLAYED_VALUE = 100;
 function clipForDisplay(value: string): string {
-  return value.length <= MAX_DISPLAYED_VALUE ? value : `${value.slice(0, MAX_DISPLAYED_VALUE)}…`;
+  return value.length <= MAX_DISPLAYED_VALUE ? value : `${textPrefix(value, MAX_DISPLAYED_VALUE)}…`;
 }
 
 function describeShape(value: unknown): string {

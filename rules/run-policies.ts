@@ -6,6 +6,7 @@ import type { Finding } from "./findings";
 import { renderFinding } from "./messages";
 import { POLICIES } from "./policies";
 import { invalidConfigFinding, type EvaluationOptions, type PolicyDefinition, type PreparedOrProblems } from "./policy-definition";
+import { textPrefix } from "./text-prefix";
 import { ViewMemo, type ResourceView } from "./view";
 
 export const ENFORCEMENT_LEVELS = ["advisory", "mandatory", "remediate", "disabled"] as const;
@@ -147,6 +148,6 @@ export function internalErrorFinding(policy: string, resource: Pick<ResourceView
     level: "blocking",
     resource: { urn: resource.urn, name: resource.name, type: resource.type },
     kind: "internal-error",
-    detail: detail.slice(0, 300),
+    detail: textPrefix(detail, 300),
   };
 }

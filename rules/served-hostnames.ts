@@ -2,6 +2,7 @@
 
 import type { CatalogueEntry, HostnameSource } from "./catalogue";
 import { normaliseHostname, type HostnameVerdict } from "./hostname";
+import { textPrefix } from "./text-prefix";
 import { memoised, readOne, readPath, testCondition, type Leaf, type ResourceView, type ViewValue } from "./view";
 
 export type ServedHostname =
@@ -158,5 +159,5 @@ const MAX_SHOWN = 200;
 
 /** A value as a message shows it: a hostile megabyte-long input must not swell every answer. */
 function clip(text: string): string {
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length} characters)` : text;
+  return text.length > MAX_SHOWN ? `${textPrefix(text, MAX_SHOWN)}… (${text.length} characters)` : text;
 }

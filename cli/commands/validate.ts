@@ -5,6 +5,7 @@ import { InvalidArgumentError, Option, type Command } from "commander";
 import { formatPath } from "../../rules/config";
 import { describePath, type RecordsFile } from "../../rules/records-file";
 import { hasProblems, validateRecordsText, type LocatedIssue } from "../../rules/records-checks";
+import { textPrefix } from "../../rules/text-prefix";
 import { isoDay } from "../../rules/waivers";
 import { EXIT } from "../exit-codes";
 import { readTextInput } from "../input";
@@ -42,8 +43,7 @@ export function exitCodeOf(outcome: RecordsOutcome): number {
 }
 
 function shorten(message: string): string {
-  // Never cut a surrogate pair in half.
-  return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH).replace(/[\uD800-\uDBFF]$/, "")}…` : message;
+  return message.length > MAX_MESSAGE_LENGTH ? `${textPrefix(message, MAX_MESSAGE_LENGTH)}…` : message;
 }
 
 /** Input that cannot be read at all is an error; records that can be are problems. */

@@ -2,6 +2,7 @@
 // per resource the policy checked; a blocking verdict is a failure, a waived one a skipped test,
 // an advisory one is written to the case's output.
 
+import { textPrefix } from "../../rules/text-prefix";
 import { blocks, type CheckReport, type ReportItem } from "./report";
 
 export function junitReport(report: CheckReport): string {
@@ -76,7 +77,7 @@ function describe(item: ReportItem): string {
 
 function firstLine(message: string): string {
   const line = message.split("\n")[0];
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+  return line.length > 200 ? `${textPrefix(line, 199)}…` : line;
 }
 
 // XML 1.0 cannot carry most control characters at all, even escaped.

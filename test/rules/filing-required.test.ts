@@ -99,6 +99,17 @@ describe("icp-filing-required", () => {
     expect(runRule(cdn({ domainName: secret("hidden.example.org") }), filed("example.org"))).toEqual([]);
   });
 
+  it("cuts a long unusable hostname and a long coverage value for its messages without splitting a character", () => {
+    const longName = `${"a".repeat(199)}😀${"b".repeat(50)}.example.com`;
+    const longScope = `${"x".repeat(99)}😀`;
+    const findings = runRule(cdn({ domainName: longName, scope: longScope }));
+    expect(findings.map((finding) => finding.kind)).toEqual(["unrecognised-coverage", "unusable-hostname"]);
+    for (const finding of findings) {
+      const message = renderFinding(finding, "en");
+      expect(Buffer.from(message, "utf8").toString("utf8")).toBe(message);
+    }
+  });
+
   it("treats an unrecognised coverage value as mainland, with an advisory", () => {
     expect(summarise(runRule(cdn({ domainName: "www.example.com", scope: "everywhere" })))).toEqual([
       { kind: "unrecognised-coverage", level: "advisory" },
