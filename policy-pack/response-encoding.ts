@@ -1,6 +1,6 @@
 // Writes the pack's answers to Analyze and AnalyzeStack (pulumirpc.AnalyzeResponse) itself.
 // Why: google-protobuf encodes a string one character at a time into an array of numbers, and a
-// diagnostic carries a long message and the policy's description, so encoding was a large share of
+// diagnostic carries a long message and the policy's description, so encoding was a good part of
 // what reporting a finding cost. Here each string is measured and written by Buffer, natively.
 // The bytes are the generated serializer's for well-formed text. A lone surrogate (which only a cut
 // string could hold) becomes U+FFFD, where google-protobuf writes bytes that are not UTF-8, which
