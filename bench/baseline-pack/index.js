@@ -12,6 +12,13 @@ const doNothing = () => {};
 // pack finds, without finding it.
 const replay = process.env.BENCH_BASELINE_REPLAY ? JSON.parse(require("node:fs").readFileSync(process.env.BENCH_BASELINE_REPLAY, "utf8")) : undefined;
 
+// With BENCH_BASELINE_SHARED_DESERIALIZATION set, the baseline converts a request's properties
+// once for all its policies, as the real pack does: the ratio then holds only what the real
+// pack's policies cost.
+if (process.env.BENCH_BASELINE_SHARED_DESERIALIZATION) {
+  require("../../dist/policy-pack/shared-deserialization.js").installSharedDeserialization();
+}
+
 function replaying(name) {
   const byUrn = new Map(Object.entries(replay[name] || {}));
   return (args, reportViolation) => {

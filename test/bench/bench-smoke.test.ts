@@ -25,6 +25,8 @@ const PACK_FIGURES = [
   "analyze-concurrent-cpu",
   "analyze-sequential-all-filed",
   "analyze-concurrent-all-filed",
+  "analyze-sequential-shared-baseline",
+  "analyze-concurrent-shared-baseline",
   "analyze-sequential-replay",
   "analyze-concurrent-replay",
   "records-configure",
@@ -82,6 +84,12 @@ describe("npm run bench, on tiny inputs", () => {
       const counts = allFiled.detail as typeof diagnostics;
       expect(counts.real.diagnostics, key).toBeLessThan(diagnostics.real.diagnostics / 2);
       expect(counts.baseline.diagnostics, key).toBe(0);
+    }
+    // Against the baseline that converts properties once too: the same stream, for information.
+    for (const key of ["analyze-sequential-shared-baseline", "analyze-concurrent-shared-baseline"]) {
+      const figure = results.figures.find((candidate) => candidate.key === key)!;
+      expect(figure.verdict, key).toBe("info");
+      expect((figure.detail as typeof diagnostics).real.diagnostics, key).toBe(diagnostics.real.diagnostics);
     }
     // The replaying baseline reports what the pack reports, and finds nothing itself.
     for (const key of ["analyze-sequential-replay", "analyze-concurrent-replay"]) {
