@@ -1,8 +1,11 @@
 // @pulumi/policy converts a request's properties once per policy; with the pack's wrapper its
 // policies share one conversion per request, and see the same values as before.
 
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { secret, toAnalyzeRequest, unknown, type EngineResource } from "../../harness";
+import { secret, startPackLikeEngine, toAnalyzeRequest, unknown, type EngineResource } from "../../harness";
 import { analyzerPb } from "../../harness/protos";
 import { installSharedDeserialization, shareDeserialization } from "../../policy-pack/shared-deserialization";
 
@@ -100,5 +103,34 @@ describe("shared deserialization", () => {
     module.deserializeProperties(frozen, false);
     module.deserializeProperties(undefined, false);
     expect(calls).toEqual([frozen, frozen, undefined]);
+  });
+});
+
+describe("shared deserialization in the launched pack", () => {
+  const REPO = path.resolve(__dirname, "../..");
+  const COUNTER = path.join(REPO, "test", "support", "conversion-counter.cjs");
+
+  it("converts each Analyze request's properties and its provider's once, for all six resource policies", async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), "icpguard-conversions-"));
+    const file = path.join(directory, "count");
+    const { session } = await startPackLikeEngine(REPO, {
+      policyConfig: {},
+      env: { NODE_OPTIONS: `--require ${JSON.stringify(COUNTER)}`, ICPGUARD_TEST_CONVERSIONS: file },
+    });
+    try {
+      const count = () => Number(readFileSync(file, "utf8"));
+      const plain: EngineResource = { ...CDN, properties: { domainName: "www.shop.cn", scope: "domestic" } };
+      const before = count();
+      const diagnostics = await session.analyze(plain);
+      // Without the shared conversion: one of each per policy, twelve.
+      expect(count() - before).toBe(2);
+      expect(diagnostics.map((d) => d.policyName)).toContain("icp-filing-required");
+      const again = count();
+      await session.analyze({ ...plain, name: "other" });
+      expect(count() - again).toBe(2);
+    } finally {
+      await session.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
